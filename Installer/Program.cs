@@ -1,0 +1,2 @@
+// Placeholder entry point until the installer lands.
+return 0;

@@ -1,0 +1,2 @@
+// Placeholder entry point until the host core lands.
+return 0;
