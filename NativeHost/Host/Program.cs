@@ -1,2 +1,38 @@
-// Placeholder entry point until the host core lands.
-return 0;
+using System.Runtime.InteropServices;
+using SecureLink.Host;
+using SecureLink.Host.Commands;
+using SecureLink.Host.Logging;
+using SecureLink.Host.NativeMessaging;
+
+// Entry point: pick the mode from the command line (DESIGN.md §4b) and run it.
+using var stop = new CancellationTokenSource();
+using var onTerm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, ctx => { ctx.Cancel = true; stop.Cancel(); });
+using var onInt = PosixSignalRegistration.Create(PosixSignal.SIGINT, ctx => { ctx.Cancel = true; stop.Cancel(); });
+
+var kind = CommandLineParser.Classify(args, Console.IsInputRedirected);
+switch (kind)
+{
+    case CommandKind.NativeMessaging:
+    {
+        var log = LogSettings.FromEnvironment(Environment.GetEnvironmentVariable, () => Console.Error);
+        await using var stdin = Console.OpenStandardInput();
+        await using var stdout = Console.OpenStandardOutput();
+        return await HostSession.Create(stdin, stdout, log).RunAsync(stop.Token);
+    }
+    case CommandKind.Help:
+        Console.Out.WriteLine(Usage.Text);
+        return 0;
+    case CommandKind.Version:
+        Console.Out.WriteLine(HostVersion.Current);
+        return 0;
+    case CommandKind.Interop:
+        return await InteropDispatch.RunAsync(args[1..], Console.In, Console.Out, Console.Error, stop.Token);
+    case CommandKind.Chat:
+        return await ChatDispatch.RunAsync(args[1..], Console.In, Console.Out, Console.Error, stop.Token);
+    case CommandKind.NoCommand:
+        Console.Error.WriteLine("securelink-host: no command given; browsers start this program themselves (try --help)");
+        return 2;
+    default:
+        Console.Error.WriteLine($"securelink-host: unknown command '{args[0]}' (try --help)");
+        return 2;
+}

@@ -1,0 +1,22 @@
+using System.Text.Json.Serialization;
+
+namespace SecureLink.Host.Protocol;
+
+/// <summary>
+/// Source-generated serializers for every frame the host writes (reflection is off in the
+/// project, which keeps cold start short). Add each new response or event record here.
+/// </summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
+    GenerationMode = JsonSourceGenerationMode.Default)]
+[JsonSerializable(typeof(EmptyResponse))]
+[JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(HelloResponse))]
+[JsonSerializable(typeof(StateSnapshotResponse))]
+[JsonSerializable(typeof(RoomStateEvent))]
+[JsonSerializable(typeof(ChatMessageEvent))]
+[JsonSerializable(typeof(ChatReceiptEvent))]
+[JsonSerializable(typeof(ChatTypingEvent))]
+[JsonSerializable(typeof(CallStateEvent))]
+[JsonSerializable(typeof(CallStatsEvent))]
+public sealed partial class HostJsonContext : JsonSerializerContext;
