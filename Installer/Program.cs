@@ -1,2 +1,3 @@
-// Placeholder entry point until the installer lands.
-return 0;
+using SecureLink.Installer;
+
+return CliApp.Run(args, InstallerEnvironment.FromProcess(), Console.Out, Console.Error);
