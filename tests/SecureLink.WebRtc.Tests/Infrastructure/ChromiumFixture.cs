@@ -123,7 +123,27 @@ public sealed class ChromiumPage(IBrowserContext context, IPage page) : IAsyncDi
             await Task.Delay(20, ct).ConfigureAwait(false);
     }
 
+    /// <summary>Polls the peer's event list ({type:"open"|"closed"|"state", label, state}) until one matches.</summary>
+    public async Task WaitEventAsync(string name, Func<PeerEvent, bool> match, CancellationToken ct)
+    {
+        var seen = new List<PeerEvent>();
+        while (true)
+        {
+            var events = await page.EvaluateAsync<PeerEvent[]>("(n) => slPeers.events(n)", name).ConfigureAwait(false);
+            seen.AddRange(events);
+            if (events.Any(match)) return;
+            await Task.Delay(20, ct).ConfigureAwait(false);
+        }
+    }
+
     public async ValueTask DisposeAsync() => await context.CloseAsync().ConfigureAwait(false);
+
+    public sealed class PeerEvent
+    {
+        public string? Type { get; set; }
+        public string? Label { get; set; }
+        public string? State { get; set; }
+    }
 
     private sealed class InboxItem
     {

@@ -80,3 +80,34 @@ public sealed class ChromiumAiortcFactAttribute : FactAttribute
             ?? AiortcPeer.SkipReason();
     }
 }
+
+/// <summary>A theory that runs only inside tests/tools/isolated.sh.</summary>
+public sealed class IsolatedTheoryAttribute : TheoryAttribute
+{
+    public IsolatedTheoryAttribute()
+    {
+        Timeout = 120_000;
+        Skip = IsolatedNetwork.SkipReason();
+    }
+}
+
+/// <summary>An isolated theory that also needs /usr/bin/chromium.</summary>
+public sealed class ChromiumTheoryAttribute : TheoryAttribute
+{
+    public ChromiumTheoryAttribute()
+    {
+        Timeout = 120_000;
+        Skip = IsolatedNetwork.SkipReason()
+            ?? (File.Exists(ChromiumFixture.ExecutablePath) ? null : $"Chromium not installed at {ChromiumFixture.ExecutablePath}");
+    }
+}
+
+/// <summary>An isolated theory that also needs aiortc.</summary>
+public sealed class AiortcTheoryAttribute : TheoryAttribute
+{
+    public AiortcTheoryAttribute()
+    {
+        Timeout = 120_000;
+        Skip = IsolatedNetwork.SkipReason() ?? AiortcPeer.SkipReason();
+    }
+}
