@@ -1,0 +1,85 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+
+namespace SecureLink.WebRtc.Sdp.Tests;
+
+/// <summary>Whatever the input, Parse returns or throws SdpParseException; nothing else escapes, nothing hangs.</summary>
+public sealed class ParseRobustnessProperties
+{
+    private static bool ParsesOrFailsCleanly(string text)
+    {
+        try
+        {
+            var sdp = SessionDescription.Parse(text);
+            // Whatever parsed must serialize and parse again to the same text.
+            var written = sdp.ToString();
+            return SessionDescription.Parse(written).ToString() == written;
+        }
+        catch (SdpParseException e)
+        {
+            return e.LineNumber >= 1;
+        }
+    }
+
+    [Property(MaxTest = 2000)]
+    public bool ArbitraryStrings(string? text) => text is null || ParsesOrFailsCleanly(text);
+
+    [Property(MaxTest = 3000)]
+    public Property MutatedRealDescriptions()
+    {
+        var gen =
+            from fixture in Gen.Elements(FixtureFiles.All)
+            from edits in Gen.ListOf(
+                from kind in Gen.Choose(0, 5)
+                from position in Gen.Choose(0, int.MaxValue)
+                from piece in Gen.Elements(Alphabet)
+                select (Kind: kind, Position: position, Text: piece))
+            select (fixture, edits);
+        return Prop.ForAll(gen.ToArbitrary(), input => ParsesOrFailsCleanly(Mutate(FixtureFiles.Read(input.fixture), input.edits)));
+    }
+
+    [Property(MaxTest = 1000)]
+    public Property ShuffledLinesOfRealDescriptions()
+    {
+        var gen =
+            from fixture in Gen.Elements(FixtureFiles.All)
+            from seed in Gen.Choose(0, int.MaxValue)
+            select (fixture, seed);
+        return Prop.ForAll(gen.ToArbitrary(), input =>
+        {
+            var lines = FixtureFiles.Read(input.fixture).Split("\r\n");
+            var random = new Random(input.seed);
+            random.Shuffle(lines);
+            return ParsesOrFailsCleanly(string.Join("\r\n", lines));
+        });
+    }
+
+    private static readonly string[] Alphabet =
+        ["=", ":", " ", "\r", "\n", "\r\n", "0", "9", "-", "/", "a=", "m=", "v=0", "\u0000", "é", "99999999999999999999", "a=rtpmap:", "a=fmtp:", "a=mid:x"];
+
+    /// <summary>Applies (kind, position, text) edits: insert, delete a run, replace a char, duplicate a line, drop a line, cut.</summary>
+    private static string Mutate(string text, IEnumerable<(int Kind, int Position, string Text)> edits)
+    {
+        foreach (var (kind, position, piece) in edits)
+        {
+            if (text.Length == 0) text = piece;
+            var at = position % (text.Length + 1);
+            switch (kind)
+            {
+                case 0: text = text.Insert(at, piece); break;
+                case 1: text = text.Remove(Math.Min(at, text.Length), Math.Min(piece.Length + 3, text.Length - Math.Min(at, text.Length))); break;
+                case 2 when at < text.Length: text = text[..at] + piece + text[(at + 1)..]; break;
+                case 3:
+                case 4:
+                    var lines = text.Split("\r\n").ToList();
+                    var i = position % lines.Count;
+                    if (kind == 3) lines.Insert(i, lines[i]); else lines.RemoveAt(i);
+                    text = string.Join("\r\n", lines);
+                    break;
+                case 5: text = text[..at]; break;
+            }
+        }
+        return text;
+    }
+}
