@@ -1,0 +1,86 @@
+// The popups' side of the background: accepts their runtime ports, answers the
+// few requests that are the background's own (status, ping, reconnect),
+// forwards the rest to the host with the popup's id restored on the answer,
+// and pushes host events and status changes to every open popup.
+import { api, disconnectReason } from '../lib/browser-api.js';
+import { BackgroundRequest, POPUP_PORT_NAME, STATUS_EVENT } from '../lib/messages.js';
+
+const MAX_TYPE_LENGTH = 64;
+
+/** @returns {string|null} what is wrong with a popup request, or null */
+export function requestProblem(message) {
+  if (message === null || typeof message !== 'object' || Array.isArray(message)) return 'A request must be a JSON object.';
+  const { id, type } = message;
+  const idOk = (typeof id === 'number' && Number.isSafeInteger(id)) || (typeof id === 'string' && id.length > 0 && id.length <= 64);
+  if (!idOk) return 'A request needs an id: an integer or a short string.';
+  if (typeof type !== 'string' || type.length === 0 || type.length > MAX_TYPE_LENGTH) return 'A request needs a type.';
+  return null;
+}
+
+export class PopupHub {
+  #ports = new Set();
+  #connection;
+
+  /** @param {import('./host-connection.js').HostConnection} connection */
+  constructor(connection) {
+    this.#connection = connection;
+    connection.onStatus((status) => this.#broadcast({ event: STATUS_EVENT, status }));
+    connection.onEvent((event) => this.#broadcast(event));
+  }
+
+  get viewerCount() { return this.#ports.size; }
+
+  /** @param {chrome.runtime.Port} port from runtime.onConnect */
+  accept(port) {
+    // runtime.onConnect only hears our own extension's pages (we have no content
+    // scripts, and other extensions would arrive on onConnectExternal).
+    if (port.name !== POPUP_PORT_NAME || (port.sender?.id && port.sender.id !== api.runtime.id)) {
+      port.disconnect();
+      return;
+    }
+    this.#ports.add(port);
+    port.onDisconnect.addListener((p) => { disconnectReason(p); this.#ports.delete(port); });
+    port.onMessage.addListener((message) => { this.#handle(port, message); });
+    this.#post(port, { event: STATUS_EVENT, status: this.#connection.status });
+    this.#connection.viewerConnected();
+  }
+
+  async #handle(port, message) {
+    const problem = requestProblem(message);
+    if (problem) {
+      const id = message && typeof message === 'object' && 'id' in message ? message.id : null;
+      this.#post(port, { id, ok: false, error: { code: 'bad_request', message: problem } });
+      return;
+    }
+    const { id, ...request } = message;
+    switch (request.type) {
+      case BackgroundRequest.PING:
+        this.#post(port, { id, ok: true });
+        return;
+      case BackgroundRequest.STATUS_GET:
+        this.#post(port, { id, ok: true, status: this.#connection.status });
+        return;
+      case BackgroundRequest.RECONNECT:
+        this.#connection.reconnectNow();
+        this.#post(port, { id, ok: true });
+        return;
+      default: {
+        const response = await this.#connection.request(request);
+        this.#post(port, { ...response, id });
+      }
+    }
+  }
+
+  #broadcast(message) {
+    for (const port of this.#ports) this.#post(port, message);
+  }
+
+  #post(port, message) {
+    if (!this.#ports.has(port)) return; // the popup closed while the host was answering
+    try {
+      port.postMessage(message);
+    } catch {
+      this.#ports.delete(port);
+    }
+  }
+}
