@@ -55,7 +55,21 @@ public sealed class OutputQueue : IEventSink
                 _log.Write(LogLevel.Error, "output", $"event '{hostEvent.Event}' was {json.Length} bytes, over the frame limit; dropped");
             return ValueTask.CompletedTask;
         }
-        return _frames.Writer.WriteAsync(json, cancellationToken);
+        return QueueEventAsync(json, cancellationToken);
+    }
+
+    // Network threads may still raise events while the host shuts down; after Complete they are dropped.
+    private async ValueTask QueueEventAsync(byte[] json, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _frames.Writer.WriteAsync(json, cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            CryptographicOperations.ZeroMemory(json);
+            Interlocked.Increment(ref _dropped);
+        }
     }
 
     /// <summary>No more frames will be queued; <see cref="RunAsync"/> ends once the queue is written.</summary>
