@@ -42,25 +42,33 @@ public static class ManifestLocations
     public static ManifestLocation ForProfileDirectory(string profileDirectory, TargetOs os) =>
         new(OsPath.Join(os, profileDirectory, "NativeMessagingHosts", ManifestFileName));
 
-    /// <summary>The browser's own user data folder; its presence means the browser is in use (doctor checks those).</summary>
-    public static string UserDataDirectory(BrowserId browser, PathContext ctx) => ctx.Os switch
+    /// <summary>
+    /// A file every real profile of the browser has (Chromium family: "Local State" in the user data folder; Firefox:
+    /// profiles.ini). Doctor treats a browser as in use when it exists; folders alone do not count, since install
+    /// itself creates NativeMessagingHosts folders.
+    /// </summary>
+    public static string InUseMarker(BrowserId browser, PathContext ctx)
     {
-        TargetOs.Linux => browser switch
+        var os = ctx.Os;
+        return ctx.Os switch
         {
-            BrowserId.Firefox => OsPath.Join(ctx.Os, ctx.Home, ".mozilla", "firefox"),
-            _ => OsPath.Join(ctx.Os, ctx.ConfigHome, LinuxConfigFolder(browser)),
-        },
-        TargetOs.MacOS => OsPath.Join(ctx.Os, ctx.Home, "Library", "Application Support", MacSupportFolder(browser)),
-        _ => browser switch
-        {
-            BrowserId.Firefox => OsPath.Join(ctx.Os, ctx.EffectiveLocalAppData, "Mozilla", "Firefox"),
-            BrowserId.Chromium => OsPath.Join(ctx.Os, ctx.EffectiveLocalAppData, "Chromium", "User Data"),
-            BrowserId.Chrome => OsPath.Join(ctx.Os, ctx.EffectiveLocalAppData, "Google", "Chrome", "User Data"),
-            BrowserId.Edge => OsPath.Join(ctx.Os, ctx.EffectiveLocalAppData, "Microsoft", "Edge", "User Data"),
-            BrowserId.Brave => OsPath.Join(ctx.Os, ctx.EffectiveLocalAppData, "BraveSoftware", "Brave-Browser", "User Data"),
-            _ => OsPath.Join(ctx.Os, ctx.EffectiveLocalAppData, "Vivaldi", "User Data"),
-        },
-    };
+            TargetOs.Linux => browser == BrowserId.Firefox
+                ? OsPath.Join(os, ctx.Home, ".mozilla", "firefox", "profiles.ini")
+                : OsPath.Join(os, ctx.ConfigHome, LinuxConfigFolder(browser), "Local State"),
+            TargetOs.MacOS => browser == BrowserId.Firefox
+                ? OsPath.Join(os, ctx.Home, "Library", "Application Support", "Firefox", "profiles.ini")
+                : OsPath.Join(os, ctx.Home, "Library", "Application Support", MacSupportFolder(browser), "Local State"),
+            _ => browser switch
+            {
+                BrowserId.Firefox => OsPath.Join(os, ctx.EffectiveRoamingAppData, "Mozilla", "Firefox", "profiles.ini"),
+                BrowserId.Chromium => OsPath.Join(os, ctx.EffectiveLocalAppData, "Chromium", "User Data", "Local State"),
+                BrowserId.Chrome => OsPath.Join(os, ctx.EffectiveLocalAppData, "Google", "Chrome", "User Data", "Local State"),
+                BrowserId.Edge => OsPath.Join(os, ctx.EffectiveLocalAppData, "Microsoft", "Edge", "User Data", "Local State"),
+                BrowserId.Brave => OsPath.Join(os, ctx.EffectiveLocalAppData, "BraveSoftware", "Brave-Browser", "User Data", "Local State"),
+                _ => OsPath.Join(os, ctx.EffectiveLocalAppData, "Vivaldi", "User Data", "Local State"),
+            },
+        };
+    }
 
     /// <summary>Other browsers that read the very same file or registry key.</summary>
     public static IReadOnlyList<BrowserId> SharedWith(BrowserId browser, InstallScope scope, PathContext ctx)
@@ -91,7 +99,6 @@ public static class ManifestLocations
         BrowserId.Edge => "Microsoft Edge",
         BrowserId.Brave => "BraveSoftware/Brave-Browser",
         BrowserId.Vivaldi => "Vivaldi",
-        BrowserId.Firefox => "Firefox",
         _ => throw new ArgumentOutOfRangeException(nameof(browser)),
     };
 

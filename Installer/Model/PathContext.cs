@@ -8,6 +8,7 @@ namespace SecureLink.Installer;
 /// <param name="Home">The user's home directory.</param>
 /// <param name="XdgConfigHome">Linux: <c>$XDG_CONFIG_HOME</c> if set; Chromium-family browsers honour it.</param>
 /// <param name="LocalAppData">Windows: <c>%LOCALAPPDATA%</c>; defaults to <c>Home\AppData\Local</c>.</param>
+/// <param name="RoamingAppData">Windows: <c>%APPDATA%</c> (Firefox keeps profiles.ini there); defaults to <c>Home\AppData\Roaming</c>.</param>
 /// <param name="ProgramData">Windows: <c>%ProgramData%</c>, for system-scope manifest files; defaults to <c>C:\ProgramData</c>.</param>
 /// <param name="SystemRoot">Unix: the root that absolute system paths hang from, "/" in real use, a temp folder in tests.</param>
 public sealed record PathContext(
@@ -16,12 +17,15 @@ public sealed record PathContext(
     string? XdgConfigHome = null,
     string? LocalAppData = null,
     string? ProgramData = null,
-    string SystemRoot = "/")
+    string SystemRoot = "/",
+    string? RoamingAppData = null)
 {
     public string ConfigHome =>
         !string.IsNullOrEmpty(XdgConfigHome) && OsPath.IsAbsolute(Os, XdgConfigHome) ? XdgConfigHome : OsPath.Join(Os, Home, ".config");
 
     public string EffectiveLocalAppData => string.IsNullOrEmpty(LocalAppData) ? OsPath.Join(Os, Home, "AppData", "Local") : LocalAppData;
+
+    public string EffectiveRoamingAppData => string.IsNullOrEmpty(RoamingAppData) ? OsPath.Join(Os, Home, "AppData", "Roaming") : RoamingAppData;
 
     public string EffectiveProgramData => string.IsNullOrEmpty(ProgramData) ? @"C:\ProgramData" : ProgramData;
 

@@ -20,7 +20,7 @@ public static class DoctorOperation
         foreach (var target in targets)
         {
             var inUse = selection.BrowsersExplicit || selection.ProfileDirectory is not null ||
-                        target.Browsers.Any(b => env.Files.DirectoryExists(ManifestLocations.UserDataDirectory(b, env.Paths)));
+                        target.Browsers.Any(b => env.Files.FileExists(ManifestLocations.InUseMarker(b, env.Paths)));
             anyInUse |= inUse;
 
             var manifestPath = target.Location.ManifestPath;

@@ -212,7 +212,13 @@ public class DoctorTests
         var nothing = Doctor(box);
         Assert.Equal(FindingCodes.NotInstalled, Assert.Single(nothing).Code);
 
-        Directory.CreateDirectory(Path.Combine(box.Home, ".config", "google-chrome"));   // Chrome has a profile: it is in use
+        // Folders alone (left behind by an uninstall, say) do not make a browser "in use".
+        Assert.Equal(0, box.Run("install", "--host-path", box.HostPath).Exit);
+        Assert.Equal(0, box.Run("uninstall").Exit);
+        Assert.Equal(FindingCodes.NotInstalled, Assert.Single(Doctor(box)).Code);
+
+        Directory.CreateDirectory(Path.Combine(box.Home, ".config", "google-chrome"));
+        File.WriteAllText(Path.Combine(box.Home, ".config", "google-chrome", "Local State"), "{}");   // Chrome has run: in use
         var some = Doctor(box);
         var missing = Problem(some, FindingCodes.ManifestMissing);
         Assert.Equal("Google Chrome (user)", missing.Subject);

@@ -157,11 +157,13 @@ public class PathModelTests
     }
 
     [Fact]
-    public void User_data_folders_identify_browsers_in_use()
+    public void In_use_markers_are_files_each_real_profile_has()
     {
-        Assert.Equal("/home/ann/.config/BraveSoftware/Brave-Browser", ManifestLocations.UserDataDirectory(BrowserId.Brave, Linux));
-        Assert.Equal("/home/ann/.mozilla/firefox", ManifestLocations.UserDataDirectory(BrowserId.Firefox, Linux));
-        Assert.Equal("/Users/ann/Library/Application Support/Google/Chrome", ManifestLocations.UserDataDirectory(BrowserId.Chrome, Mac));
-        Assert.Equal(@"C:\Users\ann\AppData\Local\Microsoft\Edge\User Data", ManifestLocations.UserDataDirectory(BrowserId.Edge, Windows));
+        Assert.Equal("/home/ann/.config/BraveSoftware/Brave-Browser/Local State", ManifestLocations.InUseMarker(BrowserId.Brave, Linux));
+        Assert.Equal("/home/ann/.mozilla/firefox/profiles.ini", ManifestLocations.InUseMarker(BrowserId.Firefox, Linux));
+        Assert.Equal("/Users/ann/Library/Application Support/Google/Chrome/Local State", ManifestLocations.InUseMarker(BrowserId.Chrome, Mac));
+        Assert.Equal("/Users/ann/Library/Application Support/Firefox/profiles.ini", ManifestLocations.InUseMarker(BrowserId.Firefox, Mac));
+        Assert.Equal(@"C:\Users\ann\AppData\Local\Microsoft\Edge\User Data\Local State", ManifestLocations.InUseMarker(BrowserId.Edge, Windows));
+        Assert.Equal(@"C:\Users\ann\AppData\Roaming\Mozilla\Firefox\profiles.ini", ManifestLocations.InUseMarker(BrowserId.Firefox, Windows));
     }
 }
