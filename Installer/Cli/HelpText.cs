@@ -48,6 +48,7 @@ public static class HelpText
 
             Options:
             {Selectors}
+              --host-path PATH   also check that every manifest starts this host
               --json             machine-readable report
               -h, --help         this text
 

@@ -30,6 +30,7 @@ public static class FindingCodes
     public const string HostPathMissing = "host_path_missing";
     public const string HostPathNotAbsolute = "host_path_not_absolute";
     public const string HostMissing = "host_missing";
+    public const string HostPathDiffers = "host_path_differs";
     public const string HostIsDll = "host_is_dll";
     public const string HostNotExecutable = "host_not_executable";
     public const string HostFailedToStart = "host_failed_to_start";

@@ -16,6 +16,8 @@ public static class DoctorOperation
         var probed = new Dictionary<string, HostProbeResult>(StringComparer.Ordinal);
         var anyManifest = false;
         var anyInUse = false;
+        // With --host-path, doctor also checks that every manifest points at that host (e.g. after a rebuild elsewhere).
+        var expectedHost = selection.HostPath is null ? null : HostLocator.Locate(selection.HostPath, env).Path ?? selection.HostPath;
 
         foreach (var target in targets)
         {
@@ -61,6 +63,13 @@ public static class DoctorOperation
             var (manifestFindings, hostPath) = inspector.Inspect(target, manifestPath);
             findings.AddRange(manifestFindings);
             if (hostPath is null) continue;
+            if (expectedHost is not null && !string.Equals(hostPath, expectedHost, env.Os == TargetOs.Windows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+            {
+                var problem = new DoctorFinding(FindingSeverity.Problem, FindingCodes.HostPathDiffers, target.Label, manifestPath,
+                    $"The manifest starts {hostPath}, not the host you named ({expectedHost}).", Reinstall(target, env, expectedHost));
+                findings.Add(problem);
+                manifestFindings = [.. manifestFindings, problem];
+            }
 
             if (!probed.TryGetValue(hostPath, out var probe))
             {

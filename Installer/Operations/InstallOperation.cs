@@ -53,6 +53,15 @@ public static class InstallOperation
         }
 
         if (failures == 0) output.WriteLine($"host: {host.Path}");
+        if (selection.ProfileDirectory is null)
+        {
+            // Registration succeeds for a sandboxed browser too, but it cannot start the host: say so now, not at first failure.
+            foreach (var finding in selection.Browsers.SelectMany(b => SandboxDetector.Check(b, env)))
+            {
+                output.WriteLine($"warning: {finding.Message}");
+                if (finding.Fix is not null) output.WriteLine($"  fix: {finding.Fix}");
+            }
+        }
         return failures == 0 ? 0 : 1;
     }
 }

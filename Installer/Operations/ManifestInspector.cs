@@ -121,6 +121,7 @@ public sealed class ManifestInspector(InstallerEnvironment env, Func<Target, str
         {
             var found = HostLocator.Locate(null, env).Path;
             problem(FindingCodes.HostMissing,
+                // The classic "it worked yesterday" failure (keepassxc#3741): name it as stale and give the current path.
                 $"The host {path} does not exist: the manifest is stale (the host was moved, rebuilt elsewhere or removed).",
                 found is not null
                     ? reinstallFix(target, found)

@@ -273,4 +273,15 @@ public class DoctorTests
         Assert.Contains("  fix: securelink-installer install --browser vivaldi", output);
         Assert.Contains("1 problem found", output);
     }
+
+    [Fact]
+    public void Host_path_given_to_doctor_must_match_what_the_manifest_starts()
+    {
+        using var box = new LinuxSandbox();
+        Assert.Equal(0, box.Run("install", "--browser", "chromium", "--host-path", box.HostPath).Exit);
+        Assert.Equal(0, box.Run("doctor", "--browser", "chromium", "--host-path", box.HostPath).Exit);
+        var other = box.WriteHost(box.Sub("new", "securelink-host"), "echo new", executable: true);
+        var f = Problem(Doctor(box, "--browser", "chromium", "--host-path", other), FindingCodes.HostPathDiffers);
+        Assert.Equal($"securelink-installer install --browser chromium --host-path {other}", f.Fix);
+    }
 }

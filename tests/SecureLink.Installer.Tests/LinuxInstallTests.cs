@@ -235,4 +235,15 @@ public class LinuxInstallTests
         Assert.Contains("Chromium", output);
         Assert.Contains("gone for them too", output);
     }
+
+    [Fact]
+    public void Install_warns_at_once_about_a_sandboxed_browser()
+    {
+        using var box = new LinuxSandbox();
+        Directory.CreateDirectory(Path.Combine(box.SystemRoot, "snap", "chromium"));
+        var (exit, output, _) = box.Run("install", "--browser", "chromium", "--host-path", box.HostPath);
+        Assert.Equal(0, exit);
+        Assert.Contains("warning: Chromium is installed as a Snap", output);
+        Assert.Contains("snap remove chromium", output);
+    }
 }
