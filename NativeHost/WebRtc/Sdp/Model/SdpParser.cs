@@ -231,6 +231,14 @@ internal static class SdpParser
         return (pt, space < 0 ? "" : text[(space + 1)..]);
     }
 
+    /// <summary>The parameters part of a well-formed fmtp value (what follows the payload type and one space).</summary>
+    internal static string FmtpParameters(string? value)
+    {
+        var text = value?.TrimStart() ?? "";
+        var space = text.IndexOf(' ');
+        return space < 0 ? "" : text[(space + 1)..];
+    }
+
     private static SdpParseException Fail(int lineNumber, string problem) => new(lineNumber, problem);
 
     /// <summary>A short, printable prefix of untrusted text for an error message.</summary>

@@ -18,7 +18,7 @@ internal static class SdpWriter
         var sb = new StringBuilder(1024);
         Line(sb, 'v', "0");
         Line(sb, 'o', session.Origin);
-        Line(sb, 's', session.SessionName.Length == 0 ? "-" : session.SessionName);
+        Line(sb, 's', session.SessionName);
         OtherLines(sb, session.OtherLines, t => BeforeConnection.Contains(t));
         if (session.Connection is { } c) Line(sb, 'c', c.ToString());
         foreach (var b in session.Bandwidths) Line(sb, 'b', b);
@@ -38,18 +38,20 @@ internal static class SdpWriter
         if (media.Connection is { } c) Line(sb, 'c', c.ToString());
         foreach (var b in media.Bandwidths) Line(sb, 'b', b);
         OtherLines(sb, media.OtherLines, t => t != 'i');
-        var attributes = Merge(media.Attributes, N.Candidate,
-            media.Candidates.Select(v => MediaDescription.StripCandidatePrefix(v)).ToList());
-        attributes = Merge(attributes, N.RtpMap, media.RtpMaps.Select(m => m.ToString()).ToList());
+        var attributes = Merge(media.Attributes, N.Candidate, media.Candidates.Select(MediaDescription.StripCandidatePrefix).ToList(),
+            v => v is null ? null : MediaDescription.StripCandidatePrefix(v), v => v);
+        attributes = Merge(attributes, N.RtpMap, media.RtpMaps, v => v is null ? null : RtpMap.TryParse(v.Trim()), m => m.ToString());
         attributes = MergeFmtp(attributes, media.Fmtp);
         foreach (var a in attributes) Line(sb, 'a', a.ToString());
     }
 
     /// <summary>
-    /// The k-th <paramref name="name"/> attribute takes the k-th typed value; surplus held
-    /// attributes are dropped, surplus typed values go after the last one (or at the end).
+    /// The k-th <paramref name="name"/> attribute takes the k-th typed value (kept as written
+    /// when it still means the same); surplus held attributes are dropped, surplus typed values
+    /// go after the last one (or at the end).
     /// </summary>
-    private static List<SdpAttribute> Merge(List<SdpAttribute> attributes, string name, IReadOnlyList<string> typed)
+    private static List<SdpAttribute> Merge<T>(List<SdpAttribute> attributes, string name, IReadOnlyList<T> typed,
+        Func<string?, T?> parse, Func<T, string> format) where T : class
     {
         var result = new List<SdpAttribute>(attributes.Count + typed.Count);
         var k = 0;
@@ -63,14 +65,14 @@ internal static class SdpWriter
             }
             if (k < typed.Count)
             {
-                result.Add(a.Value == typed[k] ? a : new SdpAttribute(name, typed[k]));
+                result.Add(Equals(parse(a.Value), typed[k]) ? a : new SdpAttribute(name, format(typed[k])));
                 insertAt = result.Count;
             }
             k++;
         }
         if (k < typed.Count)
         {
-            var extra = typed.Skip(k).Select(v => new SdpAttribute(name, v));
+            var extra = typed.Skip(k).Select(v => new SdpAttribute(name, format(v)));
             if (insertAt < 0) result.AddRange(extra);
             else result.InsertRange(insertAt, extra);
         }
@@ -86,19 +88,20 @@ internal static class SdpWriter
         {
             if (a.Name != N.Fmtp) { result.Add(a); continue; }
             if (FmtpPayloadType(a) is not { } pt || !fmtp.TryGetValue(pt, out var parameters) || !written.Add(pt)) continue;
-            var value = $"{pt} {parameters}";
-            result.Add(a.Value == value ? a : new SdpAttribute(N.Fmtp, value));
+            result.Add(SdpParser.FmtpParameters(a.Value) == parameters ? a : new SdpAttribute(N.Fmtp, FmtpValue(pt, parameters)));
         }
         foreach (var (pt, parameters) in fmtp)
         {
             if (written.Contains(pt)) continue;
             var rtpmap = result.FindLastIndex(a => a.Name == N.RtpMap && a.Value is { } v && RtpMap.TryParse(v.Trim())?.PayloadType == pt);
-            var attribute = new SdpAttribute(N.Fmtp, $"{pt} {parameters}");
+            var attribute = new SdpAttribute(N.Fmtp, FmtpValue(pt, parameters));
             if (rtpmap < 0) result.Add(attribute);
             else result.Insert(rtpmap + 1, attribute);
         }
         return result;
     }
+
+    private static string FmtpValue(int pt, string parameters) => parameters.Length == 0 ? SdpNumbers.Text(pt) : $"{pt} {parameters}";
 
     private static int? FmtpPayloadType(SdpAttribute a)
     {
@@ -107,16 +110,17 @@ internal static class SdpWriter
         return SdpNumbers.TryPayloadType(space < 0 ? text : text[..space], out var pt) ? pt : null;
     }
 
-    private static List<SdpAttribute> MergeBundle(SessionDescription session)
+    internal static List<SdpAttribute> MergeBundle(SessionDescription session)
     {
         var result = new List<SdpAttribute>(session.Attributes.Count + 1);
         var done = false;
         var value = "BUNDLE " + string.Join(' ', session.BundleMids);
         foreach (var a in session.Attributes)
         {
-            if (!SdpParser.IsBundleGroup(a)) { result.Add(a); continue; }
-            if (done || session.BundleMids.Count == 0) continue;
+            // Only the first BUNDLE group is typed; any later one is kept as it was.
+            if (done || !SdpParser.IsBundleGroup(a)) { result.Add(a); continue; }
             done = true;
+            if (session.BundleMids.Count == 0) continue;
             var held = SdpGroup.TryParse(a.Value!)!;
             result.Add(held.Mids.SequenceEqual(session.BundleMids) ? a : new SdpAttribute(N.Group, value));
         }

@@ -70,8 +70,8 @@ public sealed partial class SessionDescription
     /// <summary>True when <paramref name="mid"/> is in the BUNDLE group.</summary>
     public bool IsBundled(string? mid) => mid is not null && BundleMids.Contains(mid);
 
-    /// <summary>Every a=group line, parsed.</summary>
-    public IReadOnlyList<SdpGroup> Groups => AttributeAccess.All(Attributes, N.Group, SdpGroup.TryParse);
+    /// <summary>Every a=group line, parsed, with the BUNDLE group as <see cref="BundleMids"/> now says.</summary>
+    public IReadOnlyList<SdpGroup> Groups => AttributeAccess.All(SdpWriter.MergeBundle(this), N.Group, SdpGroup.TryParse);
 
     /// <summary>a=msid-semantic value trimmed, e.g. "WMS" or "WMS stream-id" (Chromium writes a space after the colon, which the raw attribute keeps).</summary>
     public string? MsidSemantic
