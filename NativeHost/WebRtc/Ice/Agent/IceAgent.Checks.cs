@@ -53,7 +53,13 @@ public sealed partial class IceAgent
     {
         if (c.IsMdnsName) { Log(LogLevel.Debug, $"ignored mDNS candidate {c.Address} (peer-reflexive discovery covers it)"); return; }
         if (c.Protocol != "udp" || c.Component != 1) { Log(LogLevel.Debug, $"ignored {c.Protocol} component {c.Component} candidate"); return; }
-        if (c.TryGetEndPoint() is not { } ep || ep.Port == 0) { Log(LogLevel.Debug, $"ignored candidate with unusable address {c.Address}:{c.Port}"); return; }
+        if (c.TryGetEndPoint() is not { } ep || ep.Port == 0 || ep.Address.Equals(IPAddress.Any) || ep.Address.Equals(IPAddress.IPv6Any)
+            || ep.Address.IsIPv6LinkLocal || ep.Address.IsIPv6Multicast)
+        {
+            // Link-local IPv6 needs a scope id SDP cannot carry: our sockets never use it, so checks to it could not work.
+            Log(LogLevel.Debug, $"ignored candidate with unusable address {c.Address}:{c.Port}");
+            return;
+        }
         if (_remoteCandidates.Any(r => r.TryGetEndPoint() is { } x && CandidatePair.EndPointsEqual(x, ep))) return;
         _remoteCandidates.Add(c);
         Log(LogLevel.Debug, $"remote candidate {c.Address}:{c.Port} {IceCandidate.TypeName(c.Type)}");

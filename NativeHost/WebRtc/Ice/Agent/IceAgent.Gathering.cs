@@ -39,10 +39,18 @@ public sealed partial class IceAgent
                         _options.StunRetransmission);
                 }
             }
-            _sockets = sockets;
-            foreach (var s in sockets) StartBackground(() => s.ReceiveLoopAsync(OnDatagram, _cts.Token));
-            StartBackground(LoopAsync);
-            StartBackground(TickerAsync);
+            lock (_backgroundTasks)
+            {
+                if (_disposed != 0)
+                {
+                    foreach (var s in sockets) s.Dispose();
+                    throw new ObjectDisposedException(nameof(IceAgent));
+                }
+                _sockets = sockets;
+                foreach (var s in sockets) StartBackground(() => s.ReceiveLoopAsync(OnDatagram, _cts.Token));
+                StartBackground(LoopAsync);
+                StartBackground(TickerAsync);
+            }
             Log(LogLevel.Info, $"gathered {hosts.Count} host candidates: {string.Join(", ", hosts.Select(h => h.Address + ":" + h.Port))}");
 
             var srflx = _options.StunServers.Count == 0 ? [] : await GatherServerReflexiveAsync(sockets, ct).ConfigureAwait(false);

@@ -36,7 +36,7 @@ public sealed partial class IceAgent : IAsyncDisposable
     private volatile int _state = (int)IceConnectionState.New;
     private volatile int _role = (int)IceRole.Controlling;
     private int _connectCalled;
-    private int _disposed;
+    private volatile int _disposed;
     private long _droppedDatagrams;
 
     public IceAgent(IceAgentOptions options)
@@ -101,17 +101,22 @@ public sealed partial class IceAgent : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
+        IReadOnlyList<LocalSocket> sockets;
+        lock (_backgroundTasks)
+        {
+            if (_disposed != 0) return;
+            _disposed = 1;
+            sockets = _sockets;
+        }
         _cts.Cancel();
-        foreach (var s in _sockets) s.Dispose();
+        foreach (var s in sockets) s.Dispose();
         _inputs.Writer.TryComplete();
         try { await Task.WhenAll(BackgroundTasks).ConfigureAwait(false); }
         catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException) { }
         _transport.Close();
         SetState(IceConnectionState.Closed);
         _connected.TrySetException(new IceFailedException("The connection was closed before a network path was found."));
-        _cts.Dispose();
-        _gatherGate.Dispose();
+        // _cts and _gatherGate are not disposed: a GatherAsync racing with us may still touch them, and neither holds an OS handle.
     }
 
     private void StartBackground(Func<Task> loop)
