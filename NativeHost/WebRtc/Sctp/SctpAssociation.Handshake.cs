@@ -17,6 +17,9 @@ public sealed partial class SctpAssociation
     private int _t1Retransmits;
     private byte[]? _cookieToEcho;
 
+    /// <summary>Our verification tag (tests forge packets with it).</summary>
+    internal uint LocalVerificationTag => _myTag;
+
     private static List<Parameter> ExtensionParameters() =>
     [
         new Parameter(Parameter.SupportedExtensions, [(byte)ChunkType.Reconfig, (byte)ChunkType.ForwardTsn]),
