@@ -24,6 +24,12 @@ public sealed class IsolatedFactAttribute : FactAttribute
             .Any(u => u.Address.Equals(address));
 }
 
+/// <summary>The <see cref="IsolatedFactAttribute"/> rule for theories.</summary>
+public sealed class IsolatedTheoryAttribute : TheoryAttribute
+{
+    public IsolatedTheoryAttribute() => Skip = new IsolatedFactAttribute().Skip;
+}
+
 public static class Veth
 {
     public static readonly IPAddress A = IPAddress.Parse("198.18.0.1");
