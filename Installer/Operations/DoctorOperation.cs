@@ -26,6 +26,7 @@ public static class DoctorOperation
             anyInUse |= inUse;
 
             var manifestPath = target.Location.ManifestPath;
+            var registered = false;   // a registry key exists: a missing file behind it is a broken registration, in use or not
             if (target.Location.Registry is { } key)
             {
                 var value = env.Registry.GetDefaultValue(key);
@@ -39,6 +40,7 @@ public static class DoctorOperation
                     continue;
                 }
                 anyManifest = true;
+                registered = true;
                 if (!string.Equals(value, manifestPath, StringComparison.OrdinalIgnoreCase))
                 {
                     findings.Add(new DoctorFinding(FindingSeverity.Warning, FindingCodes.RegistryPointsElsewhere, target.Label, key.ToString(),
@@ -50,7 +52,7 @@ public static class DoctorOperation
 
             if (!env.Files.FileExists(manifestPath))
             {
-                if (inUse)
+                if (inUse || registered)
                 {
                     findings.Add(new DoctorFinding(FindingSeverity.Problem, FindingCodes.ManifestMissing, target.Label, manifestPath,
                         $"No host manifest at {manifestPath}, so the browser reports \"Specified native messaging host not found\".",

@@ -16,9 +16,8 @@ public sealed class InMemoryFileSystem(TargetOs os) : IFileSystem
 
     public void AddDirectory(string path)
     {
-        for (var p = path; p.Length > 0 && _directories.Add(p); p = OsPath.Directory(os, p))
+        for (var p = path; p.Length > 0 && _directories.Add(p) && p != "/"; p = OsPath.Directory(os, p))
         {
-            if (p == "/" ) break;
         }
     }
 

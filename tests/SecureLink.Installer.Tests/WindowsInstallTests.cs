@@ -135,4 +135,16 @@ public class WindowsInstallTests
         var findings = DoctorOperation.Diagnose(CliParser.Parse(["doctor", "--browser", "firefox", "--scope", "system"]).Selection, env);
         Assert.Equal("securelink-installer install --browser firefox --scope system", Assert.Single(findings).Fix);
     }
+
+    [Fact]
+    public void Doctor_reports_a_key_whose_manifest_file_is_gone_even_for_a_browser_not_in_use()
+    {
+        var (env, files, _, _) = Machine();
+        Assert.Equal(0, Run(env, "install", "--browser", "firefox", "--host-path", Host));
+        files.DeleteFile(ManifestLocations.For(BrowserId.Firefox, InstallScope.User, env.Paths)[0].ManifestPath);
+        var findings = DoctorOperation.Diagnose(CliParser.Parse(["doctor"]).Selection, env);   // no --browser: only what is in use or registered
+        var f = Assert.Single(findings);
+        Assert.Equal(FindingCodes.ManifestMissing, f.Code);
+        Assert.Equal("Firefox (user)", f.Subject);
+    }
 }
