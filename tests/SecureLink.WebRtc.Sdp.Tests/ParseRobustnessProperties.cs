@@ -25,7 +25,7 @@ public sealed class ParseRobustnessProperties
         }
     }
 
-    private static List<string> Normalized(string text) =>
+    internal static List<string> Normalized(string text) =>
         text.Split('\n')
             .Select(l => l.EndsWith('\r') ? l[..^1] : l)
             .Where(l => l.Length > 0)
@@ -66,11 +66,11 @@ public sealed class ParseRobustnessProperties
         });
     }
 
-    private static readonly string[] Alphabet =
+    internal static readonly string[] Alphabet =
         ["=", ":", " ", "\r", "\n", "\r\n", "0", "9", "-", "/", "a=", "m=", "v=0", "\u0000", "é", "99999999999999999999", "a=rtpmap:", "a=fmtp:", "a=mid:x"];
 
     /// <summary>Applies (kind, position, text) edits: insert, delete a run, replace a char, duplicate a line, drop a line, cut.</summary>
-    private static string Mutate(string text, IEnumerable<(int Kind, int Position, string Text)> edits)
+    internal static string Mutate(string text, IEnumerable<(int Kind, int Position, string Text)> edits)
     {
         foreach (var (kind, position, piece) in edits)
         {

@@ -45,6 +45,10 @@ public sealed partial class MediaDescription
     /// </summary>
     public List<SdpAttribute> Attributes { get; } = [];
 
+    internal ParsedLine? ParsedMediaLine { get; set; }
+
+    internal ParsedLine? ParsedConnection { get; set; }
+
     /// <summary>True when the port is 0: the section was rejected (or is bundle-only).</summary>
     public bool IsRejected => Port == 0;
 

@@ -49,6 +49,7 @@ internal static class SdpParser
                 case 'o':
                     if (media is not null || seenO) throw Fail(lineNumber, "o= is allowed once, in the session section");
                     ParseOrigin(session, value, lineNumber);
+                    session.ParsedOrigin = new ParsedLine(value, session.Origin);
                     seenO = true;
                     break;
                 case 's':
@@ -68,11 +69,13 @@ internal static class SdpParser
                     {
                         if (session.Connection is not null) throw Fail(lineNumber, "more than one session-level c= line");
                         session.Connection = connection;
+                        session.ParsedConnection = new ParsedLine(value, connection.ToString());
                     }
                     else
                     {
                         if (media.Connection is not null) throw Fail(lineNumber, "more than one c= line in a media section");
                         media.Connection = connection;
+                        media.ParsedConnection = new ParsedLine(value, connection.ToString());
                     }
                     break;
                 case 'b':
@@ -84,6 +87,7 @@ internal static class SdpParser
                     if (!seenS) throw Fail(lineNumber, "missing s= line before the first m= line");
                     if (session.Times.Count == 0) throw Fail(lineNumber, "missing t= line before the first m= line");
                     media = ParseMediaLine(value, lineNumber);
+                    media.ParsedMediaLine = new ParsedLine(value, media.MediaLine);
                     session.Media.Add(media);
                     break;
                 case 'a':

@@ -17,10 +17,10 @@ internal static class SdpWriter
     {
         var sb = new StringBuilder(1024);
         Line(sb, 'v', "0");
-        Line(sb, 'o', session.Origin);
+        Line(sb, 'o', session.ParsedOrigin?.Choose(session.Origin) ?? session.Origin);
         Line(sb, 's', session.SessionName);
         OtherLines(sb, session.OtherLines, t => BeforeConnection.Contains(t));
-        if (session.Connection is { } c) Line(sb, 'c', c.ToString());
+        if (session.Connection is { } c) Line(sb, 'c', session.ParsedConnection?.Choose(c.ToString()) ?? c.ToString());
         foreach (var b in session.Bandwidths) Line(sb, 'b', b);
         if (session.Times.Count == 0) Line(sb, 't', "0 0");
         foreach (var t in session.Times) Line(sb, 't', t);
@@ -33,9 +33,9 @@ internal static class SdpWriter
 
     private static void WriteMedia(StringBuilder sb, MediaDescription media)
     {
-        Line(sb, 'm', media.MediaLine);
+        Line(sb, 'm', media.ParsedMediaLine?.Choose(media.MediaLine) ?? media.MediaLine);
         OtherLines(sb, media.OtherLines, t => t == 'i');
-        if (media.Connection is { } c) Line(sb, 'c', c.ToString());
+        if (media.Connection is { } c) Line(sb, 'c', media.ParsedConnection?.Choose(c.ToString()) ?? c.ToString());
         foreach (var b in media.Bandwidths) Line(sb, 'b', b);
         OtherLines(sb, media.OtherLines, t => t != 'i');
         var attributes = Merge(media.Attributes, N.Candidate, media.Candidates.Select(MediaDescription.StripCandidatePrefix).ToList(),
@@ -120,9 +120,9 @@ internal static class SdpWriter
             // Only the first BUNDLE group is typed; any later one is kept as it was.
             if (done || !SdpParser.IsBundleGroup(a)) { result.Add(a); continue; }
             done = true;
-            if (session.BundleMids.Count == 0) continue;
             var held = SdpGroup.TryParse(a.Value!)!;
-            result.Add(held.Mids.SequenceEqual(session.BundleMids) ? a : new SdpAttribute(N.Group, value));
+            if (held.Mids.SequenceEqual(session.BundleMids)) result.Add(a);
+            else if (session.BundleMids.Count > 0) result.Add(new SdpAttribute(N.Group, value));
         }
         if (!done && session.BundleMids.Count > 0) result.Insert(0, new SdpAttribute(N.Group, value));
         return result;

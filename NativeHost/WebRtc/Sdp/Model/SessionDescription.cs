@@ -47,6 +47,11 @@ public sealed partial class SessionDescription
     /// <summary>Every session-level attribute as (Name, Value), in order.</summary>
     public List<SdpAttribute> Attributes { get; } = [];
 
+    /// <summary>The o= and c= lines as parsed, written back verbatim while the typed fields still say the same (leading zeros, extra spaces).</summary>
+    internal ParsedLine? ParsedOrigin { get; set; }
+
+    internal ParsedLine? ParsedConnection { get; set; }
+
     /// <summary>The media sections (m= lines), in order.</summary>
     public List<MediaDescription> Media { get; } = [];
 
