@@ -27,7 +27,6 @@ export function renderStatus(doc, status, { onCopy }) {
   const state = status.state;
   const card = byId(doc, 'host-status');
   card.dataset.state = state;
-  card.setAttribute('aria-busy', String(state === HostState.CONNECTING));
 
   const headline = byId(doc, 'host-status-text');
   const text = state === BACKGROUND_LOST ? t('statusBackgroundLost') : t(HEADLINE_KEYS[state] ?? 'statusCrashed');
