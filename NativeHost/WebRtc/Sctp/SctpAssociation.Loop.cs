@@ -13,6 +13,8 @@ public sealed partial class SctpAssociation
     private const long Off = long.MaxValue;
     private long _t1At = Off, _t2At = Off, _t3At = Off, _sackAt = Off, _reconfigAt = Off;
     private long _armedAt = Off;
+    private long _lastAdvertisedWindow = long.MaxValue;
+    private int _windowUpdateRequested;
     private bool _finished;
     private readonly List<(uint Tag, Chunk Chunk)> _immediate = [];
     private readonly List<Chunk> _control = [];
@@ -22,10 +24,13 @@ public sealed partial class SctpAssociation
         var reader = _inputs.Reader;
         try
         {
-            while (!_finished && await reader.WaitToReadAsync().ConfigureAwait(false))
+            while (!_finished)
             {
+                if (!reader.TryPeek(out _) && !await reader.WaitToReadAsync().ConfigureAwait(false)) break;
                 var handled = 0;
-                while (!_finished && handled++ < 256 && reader.TryRead(out var input)) Handle(input);
+                // Flush as soon as a SACK is due, so the peer's window and cwnd move every couple of packets
+                // rather than once per batch (one SACK per 256 packets starves slow start).
+                while (!_finished && handled++ < 256 && !_sackNow && reader.TryRead(out var input)) Handle(input);
                 await FlushAsync().ConfigureAwait(false);
                 if (!_finished) ArmTimer();
             }
@@ -54,6 +59,10 @@ public sealed partial class SctpAssociation
             case SctpPacket packet: HandlePacket(packet); break;
             case OutboundMessage message: EnqueueMessage(message); break;
             case TickInput: OnTimers(); break;
+            case WindowUpdateInput:
+                Volatile.Write(ref _windowUpdateRequested, 0);
+                if (IsUp) _sackNow = true;
+                break;
             case ResetInput reset: QueueReset(reset); break;
             case StartInput: SendInit(); break;
             case ShutdownInput: BeginShutdown(); break;
@@ -162,8 +171,9 @@ public sealed partial class SctpAssociation
                     switch (item)
                     {
                         case DeliveredMessage m:
-                            Interlocked.Add(ref _pendingDeliveryBytes, -m.Data.Length);
                             receiver.OnMessage(m.StreamId, m.Ppid, m.Data);
+                            Interlocked.Add(ref _pendingDeliveryBytes, -m.Data.Length);
+                            MaybeRequestWindowUpdate();
                             break;
                         case StreamsReset r: receiver.OnIncomingStreamsReset(r.Streams); break;
                         case ClosedDelivery c: receiver.OnClosed(c.Reason); break;
@@ -176,6 +186,15 @@ public sealed partial class SctpAssociation
                 }
             }
         }
+    }
+
+    // The peer stops sending when our advertised window closes; once the application has caught up,
+    // tell it the window is open again instead of leaving it to zero-window probes.
+    private void MaybeRequestWindowUpdate()
+    {
+        if (Volatile.Read(ref _lastAdvertisedWindow) >= _options.ReceiveWindow / 2) return;
+        if (Interlocked.Read(ref _pendingDeliveryBytes) > _options.ReceiveWindow / 4) return;
+        if (Interlocked.Exchange(ref _windowUpdateRequested, 1) == 0) _inputs.Writer.TryWrite(WindowUpdateInput.Instance);
     }
 
     private void Deliver(ushort streamId, uint ppid, byte[] data)
@@ -204,6 +223,7 @@ public sealed partial class SctpAssociation
     }
 
     private sealed class TickInput { public static readonly TickInput Instance = new(); }
+    private sealed class WindowUpdateInput { public static readonly WindowUpdateInput Instance = new(); }
     private sealed class StartInput { public static readonly StartInput Instance = new(); }
     private sealed class ShutdownInput;
     private sealed record AbortInput(string Reason);

@@ -57,7 +57,9 @@ public sealed partial class SctpAssociation
 
     private void AddSack(Packet.SctpPacketWriter writer)
     {
-        var sack = _received.BuildSack((uint)AdvertisedWindow);
+        var window = AdvertisedWindow;
+        Volatile.Write(ref _lastAdvertisedWindow, window);
+        var sack = _received.BuildSack((uint)window);
         if (!writer.Fits(sack.PaddedLength)) return;
         writer.Add(sack);
         _sackNow = _sackPending = false;

@@ -25,6 +25,9 @@ public sealed partial class SctpAssociation
     private long _rttSentAt;
     private int _retransmitMarked, _t3Strikes;
 
+    /// <summary>A racy one-line view of the sender (diagnostics and benchmarks only).</summary>
+    public string DebugSnapshot => $"cwnd={_cwnd} ssthresh={_ssthresh} flight={_flightSize} peerRwnd={_peerRwnd} pending={_pending.Count} outstanding={_outstanding.Count} buffered={Interlocked.Read(ref _bufferedBytes)} rtx={_retransmitMarked} t3={(_t3At == Off ? -1 : _t3At - Environment.TickCount64)} sack={(_sackAt == Off ? -1 : _sackAt - Environment.TickCount64)} rto={_rto.RtoMs:F0}";
+
     private int MaxPayloadPerChunk => (_mtu - SctpPacket.HeaderLength - DataChunk.HeaderLength) & ~3;
     private long InitialCwnd => Math.Min(4L * _mtu, Math.Max(2L * _mtu, 4380));
     private bool CanSendData => _state is SctpAssociationState.Established or SctpAssociationState.ShutdownPending or SctpAssociationState.ShutdownReceived;
