@@ -15,6 +15,9 @@ public sealed class MissingHostTests(ITestOutputHelper output)
     [Fact(Timeout = 90_000)]
     public async Task Popup_names_the_install_command_when_the_host_is_not_registered_and_recovers_after_install()
     {
+        // Chromium also reads the system-wide folder; a host registered there would be found.
+        const string systemManifest = "/etc/chromium/native-messaging-hosts/app.securelink.host.json";
+        Assert.False(File.Exists(systemManifest), $"{systemManifest} exists (a system-scope install), so no profile can lack the host");
         await using var browser = await ExtensionBrowser.LaunchAsync(registerHost: false, CancellationToken.None);
         Assert.False(File.Exists(HostRegistration.ManifestPath(browser.UserDataDir)));
 
