@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using System.Threading.Channels;
 using SecureLink.Host.Dispatch;
@@ -31,13 +30,13 @@ public sealed class OutputQueue : IEventSink
     /// <summary>Queues the answer to the request with <paramref name="id"/>.</summary>
     public ValueTask SendResponseAsync(long? id, Reply reply, CancellationToken cancellationToken)
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(reply.Value, reply.TypeInfo);
+        var json = HostJson.Serialize(reply.Value, reply.TypeInfo);
         if (json.Length > FrameLimits.MaxFrameBytes)
         {
             CryptographicOperations.ZeroMemory(json);
             if (_log.IsEnabled(LogLevel.Error))
                 _log.Write(LogLevel.Error, "output", $"response to id {Describe(id)} was {json.Length} bytes, over the frame limit; sent an error instead");
-            json = JsonSerializer.SerializeToUtf8Bytes(
+            json = HostJson.Serialize(
                 new ErrorResponse(id, new ErrorBody(ErrorCodes.ResponseTooLarge, "The answer would exceed the 1 MiB frame limit.")),
                 HostJson.Context.ErrorResponse);
         }
@@ -46,7 +45,7 @@ public sealed class OutputQueue : IEventSink
 
     public ValueTask EmitAsync<T>(T hostEvent, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) where T : HostEvent
     {
-        var json = JsonSerializer.SerializeToUtf8Bytes(hostEvent, typeInfo);
+        var json = HostJson.Serialize(hostEvent, typeInfo);
         if (json.Length > FrameLimits.MaxFrameBytes)
         {
             CryptographicOperations.ZeroMemory(json);

@@ -62,6 +62,13 @@ internal sealed class HostBenchProcess : IAsyncDisposable
         return length;
     }
 
+    /// <summary>User + system CPU time the process has used so far, in milliseconds.</summary>
+    public double CpuMilliseconds()
+    {
+        _process.Refresh();
+        return _process.TotalProcessorTime.TotalMilliseconds;
+    }
+
     /// <summary>VmRSS of the process in MiB, or NaN where /proc is not available.</summary>
     public double ResidentMiB()
     {
