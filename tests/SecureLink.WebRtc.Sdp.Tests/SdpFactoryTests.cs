@@ -144,7 +144,12 @@ public sealed class SdpFactoryTests
         Assert.Equal("1", video.Mid);
         Assert.Equal(offer.Media[1].Protocol, video.Protocol);
         Assert.Equal(offer.Media[1].Formats, video.Formats);
-        Assert.Null(video.IceUfrag);
+        Assert.Empty(video.Candidates);
+        Assert.Equal("inactive", video.Direction);
+        Assert.True(video.RtcpMux); // aiortc 1.4 refuses an RTP m-line without it, even a rejected one
+        Assert.Equal(Local.IceUfrag, video.IceUfrag); // likewise ICE credentials and setup
+        Assert.Equal("active", video.Setup);
+        Assert.Equal(offer.Media[1].RtpMaps, video.RtpMaps); // and it needs a common codec
         Assert.Equal(["0", "2"], answer.BundleMids);
         Assert.Contains("\r\nm=video 0 UDP/TLS/RTP/SAVPF 96 ", answer.ToString());
     }

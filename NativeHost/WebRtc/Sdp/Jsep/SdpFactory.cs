@@ -76,7 +76,7 @@ public static class SdpFactory
                     haveAudio = true;
                 }
             }
-            media ??= CreateRejectedMedia(offered);
+            media ??= CreateRejectedMedia(offered, local, setup ?? "active");
             if (!media.IsRejected)
             {
                 anyAccepted = true;
@@ -128,13 +128,34 @@ public static class SdpFactory
         return media;
     }
 
-    /// <summary>The answer to an m-line we do not take: same kind, protocol and formats, port 0, its mid kept (JSEP §5.3.1).</summary>
-    public static MediaDescription CreateRejectedMedia(MediaDescription offered)
+    /// <summary>
+    /// The answer to an m-line we do not take: same kind, protocol and formats, port 0, its mid
+    /// kept (JSEP §5.3.1). With <paramref name="local"/> it also carries our ICE credentials,
+    /// fingerprint and setup (and for RTP media a=inactive, a=rtcp-mux and the offered rtpmap/fmtp)
+    /// but no candidates: aiortc 1.4 refuses any answer m-line, rejected or not, without them.
+    /// </summary>
+    public static MediaDescription CreateRejectedMedia(MediaDescription offered, SdpLocalParameters? local = null, string? setup = null)
     {
         ArgumentNullException.ThrowIfNull(offered);
         var formats = offered.Formats.Count > 0 ? offered.Formats : ["0"];
         var media = new MediaDescription(offered.Kind, 0, offered.Protocol, formats) { Connection = SdpConnection.Unspecified };
+        if (local is not null)
+        {
+            media.IceUfrag = local.IceUfrag;
+            media.IcePwd = local.IcePwd;
+            media.Fingerprint = local.Fingerprint;
+            media.Setup = setup ?? "active";
+        }
         media.Mid = offered.Mid;
+        if (offered.Kind is "audio" or "video")
+        {
+            media.Direction = "inactive";
+            media.RtcpMux = true;
+            // aiortc 1.4 negotiates codecs even for a port-0 m-line and fails without a common one,
+            // so the offered codecs are echoed; a rejected m-line's formats carry no meaning otherwise.
+            foreach (var map in offered.RtpMaps) media.AddRtpMap(map);
+            foreach (var (pt, parameters) in offered.Fmtp) media.SetFmtp(pt, parameters);
+        }
         return media;
     }
 
