@@ -6,6 +6,12 @@ namespace SecureLink.WebRtc.Sdp;
 /// </summary>
 public sealed partial class MediaDescription
 {
+    /// <summary>An empty data channel section (m=application 9 UDP/DTLS/SCTP webrtc-datachannel), for object initializers.</summary>
+    public MediaDescription()
+        : this("application", 9, "UDP/DTLS/SCTP", ["webrtc-datachannel"])
+    {
+    }
+
     public MediaDescription(string kind, int port, string protocol, IEnumerable<string> formats)
     {
         Kind = kind;

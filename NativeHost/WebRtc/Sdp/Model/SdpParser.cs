@@ -18,7 +18,7 @@ internal static class SdpParser
         var lines = sdp.Split('\n');
         var session = new SessionDescription();
         MediaDescription? media = null;
-        bool seenV = false, seenO = false, seenS = false;
+        bool seenV = false, seenO = false, seenS = false, sawBundle = false;
         var lineNumber = 0;
         var lastContentLine = 0;
 
@@ -92,8 +92,18 @@ internal static class SdpParser
                     break;
                 case 'a':
                     var attribute = ParseAttribute(value, lineNumber);
-                    if (media is null) AddSessionAttribute(session, attribute);
-                    else AddMediaAttribute(media, attribute, lineNumber);
+                    if (media is not null)
+                    {
+                        AddMediaAttribute(media, attribute, lineNumber);
+                        break;
+                    }
+                    // Only the first BUNDLE group is typed: WebRTC runs one transport, so one group.
+                    if (!sawBundle && IsBundleGroup(attribute))
+                    {
+                        sawBundle = true;
+                        session.BundleMids.AddRange(SdpGroup.TryParse(attribute.Value!)!.Mids);
+                    }
+                    session.Attributes.Add(attribute);
                     break;
                 default:
                     (media?.OtherLines ?? session.OtherLines).Add(new SdpLine(type, value));
@@ -173,14 +183,6 @@ internal static class SdpParser
         if (name.Length == 0 || name.Any(char.IsWhiteSpace))
             throw Fail(lineNumber, $"a= must be 'a=<name>' or 'a=<name>:<value>', found \"a={Quote(value)}\"");
         return new SdpAttribute(name, colon < 0 ? null : value[(colon + 1)..]);
-    }
-
-    private static void AddSessionAttribute(SessionDescription session, SdpAttribute attribute)
-    {
-        // Only the first BUNDLE group is typed: WebRTC uses one transport, so one group.
-        if (IsBundleGroup(attribute) && !session.Attributes.Any(IsBundleGroup))
-            session.BundleMids.AddRange(SdpGroup.TryParse(attribute.Value!)!.Mids);
-        session.Attributes.Add(attribute);
     }
 
     internal static bool IsBundleGroup(SdpAttribute a) =>
