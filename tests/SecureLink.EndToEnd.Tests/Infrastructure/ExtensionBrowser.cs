@@ -41,12 +41,13 @@ public sealed class ExtensionBrowser : IAsyncDisposable
 
     /// <param name="registerHost">run <c>securelink-installer install</c> for the profile first</param>
     /// <param name="ct">cancels the registration</param>
-    public static async Task<ExtensionBrowser> LaunchAsync(bool registerHost, CancellationToken ct)
+    /// <param name="hostPath">register this program instead of the built host</param>
+    public static async Task<ExtensionBrowser> LaunchAsync(bool registerHost, CancellationToken ct, string? hostPath = null)
     {
         var userDataDir = Directory.CreateTempSubdirectory("securelink-e2e-").FullName;
         try
         {
-            if (registerHost) await HostRegistration.InstallAsync(userDataDir, ct);
+            if (registerHost) await HostRegistration.InstallAsync(userDataDir, ct, hostPath);
             var playwright = await Playwright.CreateAsync();
             try
             {
