@@ -99,7 +99,17 @@ public sealed class NativeMessagingHost
                         $"The frame of {frame.DeclaredLength} bytes exceeds the limit of {FrameLimits.MaxFrameBytes} bytes."), cancellationToken).ConfigureAwait(false);
                     break;
                 case FrameReadKind.Frame:
-                    await HandleFrameAsync(frame.Payload, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        await HandleFrameAsync(frame.Payload, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+                    {
+                        // Last line of defence: a frame must never take the session down with it.
+                        if (_log.IsEnabled(LogLevel.Error))
+                            _log.Write(LogLevel.Error, "host", $"frame of {frame.Payload.Length} bytes failed: {e.GetType().Name}");
+                        await _queue.SendResponseAsync(null, Errors.Reply(null, ErrorCodes.HostError, "The host failed to handle this frame."), cancellationToken).ConfigureAwait(false);
+                    }
                     break;
             }
         }

@@ -29,7 +29,27 @@ public static class RequestFields
         var value = Require(request, name);
         if (value.ValueKind != JsonValueKind.String)
             throw new RequestException(ErrorCodes.WrongType, $"Field '{name}' must be a string.");
-        return value.GetString()!;
+        if (!TryGetString(value, out var text))
+            throw new RequestException(ErrorCodes.BadJson, $"Field '{name}' is not valid Unicode text.");
+        return text;
+    }
+
+    /// <summary>
+    /// Reads a JSON string. Valid UTF-8 can still spell an escaped lone surrogate ("\uD800"),
+    /// which System.Text.Json refuses to turn into a string; that is the client's error, not ours.
+    /// </summary>
+    public static bool TryGetString(JsonElement value, out string text)
+    {
+        try
+        {
+            text = value.GetString() ?? "";
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            text = "";
+            return false;
+        }
     }
 
     public static bool RequireBoolean(JsonElement request, string name)

@@ -50,6 +50,9 @@ public static class RequestParser
         if (typeElement.ValueKind != JsonValueKind.String)
             return ParseOutcome.Invalid(document, id, new RequestException(ErrorCodes.WrongType, "Field 'type' must be a string."));
 
-        return ParseOutcome.Valid(document, new Request(id, typeElement.GetString()!, root));
+        if (!RequestFields.TryGetString(typeElement, out var type))
+            return ParseOutcome.Invalid(document, id, new RequestException(ErrorCodes.BadJson, "Field 'type' is not valid Unicode text."));
+
+        return ParseOutcome.Valid(document, new Request(id, type, root));
     }
 }

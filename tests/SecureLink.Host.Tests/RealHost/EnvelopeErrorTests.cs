@@ -108,4 +108,8 @@ public sealed class EnvelopeErrorTests
     [InlineData("qr.decode")]
     public Task Protocol_requests_of_later_builds_are_not_implemented(string type) =>
         AssertAnsweredThenAlive(Encoding.UTF8.GetBytes($$"""{"id":21,"type":"{{type}}"}"""), 21, "not_implemented");
+
+    [Fact]
+    public Task An_escaped_lone_surrogate_type_is_bad_json_with_its_id() =>
+        AssertAnsweredThenAlive(Encoding.UTF8.GetBytes("{\"id\":31,\"type\":\"\\uD800\"}"), 31, "bad_json");
 }
