@@ -80,3 +80,16 @@ public sealed class RoundTripTests
         Assert.Contains("\r\na=msid-semantic: WMS\r\n", sdp.ToString());
     }
 }
+
+/// <summary>Small leniencies for pasted text.</summary>
+public sealed class PastedTextTests
+{
+    [Fact]
+    public void ByteOrderMarkAndTrailingSpaceOnVersionAreTolerated()
+    {
+        var text = FixtureFiles.Read(FixtureFiles.ChromiumDataOffer);
+        var sdp = SessionDescription.Parse("\uFEFF" + text.Replace("v=0\r\n", "v=0 \r\n"));
+        Assert.Equal("HkzF", sdp.Media[0].IceUfrag);
+        Assert.Equal(text, sdp.ToString());
+    }
+}

@@ -15,7 +15,8 @@ internal static class SdpParser
     public static SessionDescription Parse(string sdp)
     {
         ArgumentNullException.ThrowIfNull(sdp);
-        var lines = sdp.Split('\n');
+        // A byte-order mark is what a text editor adds to a pasted description, not content.
+        var lines = (sdp.StartsWith('\uFEFF') ? sdp[1..] : sdp).Split('\n');
         var session = new SessionDescription();
         MediaDescription? media = null;
         bool seenV = false, seenO = false, seenS = false, sawBundle = false;
@@ -37,7 +38,7 @@ internal static class SdpParser
             if (!seenV)
             {
                 if (type != 'v') throw Fail(lineNumber, $"an SDP description must start with \"v=0\", found \"{Quote(line)}\"");
-                if (value != "0") throw Fail(lineNumber, $"unsupported SDP version \"{Quote(value)}\" (only v=0 exists)");
+                if (value.TrimEnd() != "0") throw Fail(lineNumber, $"unsupported SDP version \"{Quote(value)}\" (only v=0 exists)");
                 seenV = true;
                 continue;
             }
