@@ -1,0 +1,53 @@
+using SecureLink.WebRtc.DataChannels;
+using SecureLink.WebRtc.Transport;
+using Xunit;
+
+namespace SecureLink.WebRtc.Sctp.Tests;
+
+public class PartialReliabilityTests
+{
+    [Theory]
+    [InlineData(true, 0, null)]
+    [InlineData(false, 0, null)]
+    [InlineData(true, null, 10)]
+    public async Task Lost_messages_are_abandoned_with_forward_tsn_and_the_channel_keeps_going(bool ordered, int? maxRetransmits, int? lifetimeMs)
+    {
+        // With a lifetime, a one-way delay longer than it makes every retransmission decision come too late.
+        var delay = lifetimeMs is null ? TimeSpan.Zero : TimeSpan.FromMilliseconds(20);
+        var lossy = new PipeImpairment(LossRate: 0.3, Delay: delay, Seed: 21);
+        await using var pair = await TestPair.WithChannelsAsync(lossy, new PipeImpairment(LossRate: 0.05, Delay: delay, Seed: 22));
+        var (local, remote) = await pair.OpenChannelAsync("pr", new DataChannelOptions
+        {
+            Ordered = ordered, MaxRetransmits = maxRetransmits, MaxPacketLifeTimeMs = lifetimeMs,
+        });
+        Assert.Equal(ordered, remote.Ordered);
+        var got = new List<int>();
+        remote.MessageReceived += m =>
+        {
+            lock (got) got.Add(int.Parse(m.Text));
+        };
+        for (var i = 0; i < 400; i++)
+        {
+            await local.SendAsync(i.ToString());
+            if (i % 20 == 0) await Task.Delay(5); // let some go out before the next burst, so some get lost and abandoned
+        }
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (local.BufferedAmount > 0 && DateTime.UtcNow < deadline) await Task.Delay(20);
+        Assert.Equal(0, local.BufferedAmount);
+
+        // A reliable message on a second channel after everything was acked or abandoned.
+        var (after, afterRemote) = await pair.OpenChannelAsync("after");
+        var end = new MessageCollector(afterRemote, 1);
+        await after.SendAsync("end");
+        await end.WaitAsync(TimeSpan.FromSeconds(30));
+        await Task.Delay(200);
+
+        int[] received;
+        lock (got) received = [.. got];
+        Assert.True(received.Length < 400, "30% loss with no retransmission should lose something");
+        Assert.Contains(received, i => i >= 360); // the stream did not stall behind an abandoned message
+        Assert.Equal(received.Length, received.Distinct().Count());
+        if (ordered) Assert.Equal(received.OrderBy(i => i), received);
+        Assert.True(pair.Client.Statistics.ForwardTsnSent > 0);
+    }
+}
