@@ -4,7 +4,8 @@
 # aiortc and our own stack would otherwise talk from the machine's real
 # addresses. The namespace holds only `lo` and one veth pair whose two ends carry
 # test addresses from 198.18.0.0/15 (RFC 2544 benchmarking range), so peers see
-# a "LAN" address that is not loopback. The namespace dies with the command.
+# a "LAN" address that is not loopback, and a default route that leads
+# nowhere. The namespace dies with the command.
 #
 #   tests/tools/isolated.sh dotnet test ...
 set -euo pipefail
@@ -24,4 +25,9 @@ exec unshare --net -- bash -c '
   ip -6 addr add 2001:db8:5e::2/64 dev sl1 nodad 2>/dev/null || true
   ip link set sl0 up
   ip link set sl1 up
+  # Chromium gathers no host candidates without a default route. This one
+  # points into the veth pair, whose other end is in this same namespace and
+  # forwards nothing, so a packet "to the internet" just dies here.
+  ip route add default dev sl0
+  ip -6 route add default dev sl0 2>/dev/null || true
   exec "$@"' isolated "$@"
