@@ -86,6 +86,17 @@ public sealed class IceAgentLoopbackTests
     }
 
     [Fact]
+    public async Task RemoteServerReflexiveCandidatesAreNoted()
+    {
+        var ct = Timeouts.Token();
+        await using var a = new IceAgent(AgentHarness.LoopbackOptions(TimeSpan.FromSeconds(1)));
+        await a.GatherAsync(ct);
+        Assert.False(a.RemoteHadServerReflexiveCandidates);
+        a.AddRemoteCandidate(IceCandidate.Parse("candidate:5 1 udp 1694498815 203.0.113.8 4000 typ srflx raddr 0.0.0.0 rport 0"));
+        await AgentHarness.WaitUntilAsync(() => a.RemoteHadServerReflexiveCandidates, TimeSpan.FromSeconds(5), "srflx noted");
+    }
+
+    [Fact]
     public async Task NoRemoteCandidatesFailsWithZeroPairs()
     {
         var ct = Timeouts.Token();

@@ -51,6 +51,7 @@ public sealed partial class IceAgent
 
     private void HandleRemoteCandidate(IceCandidate c)
     {
+        if (c.Type == IceCandidateType.ServerReflexive) _remoteHadServerReflexive = true;
         if (c.IsMdnsName) { Log(LogLevel.Debug, $"ignored mDNS candidate {c.Address} (peer-reflexive discovery covers it)"); return; }
         if (c.Protocol != "udp" || c.Component != 1) { Log(LogLevel.Debug, $"ignored {c.Protocol} component {c.Component} candidate"); return; }
         if (c.TryGetEndPoint() is not { } ep || ep.Port == 0 || ep.Address.Equals(IPAddress.Any) || ep.Address.Equals(IPAddress.IPv6Any)

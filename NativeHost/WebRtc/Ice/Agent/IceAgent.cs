@@ -62,6 +62,11 @@ public sealed partial class IceAgent : IAsyncDisposable
 
     public bool HadServerReflexiveCandidates { get; private set; }
 
+    /// <summary>The peer offered at least one server-reflexive candidate (added member): with
+    /// <see cref="HadServerReflexiveCandidates"/> it tells "no direct path exists" apart from "ICE failed".</summary>
+    public bool RemoteHadServerReflexiveCandidates => _remoteHadServerReflexive;
+    private volatile bool _remoteHadServerReflexive;
+
     public IPEndPoint? SelectedLocalEndPoint => _selected?.Local.LocalEndPoint;
     public IPEndPoint? SelectedRemoteEndPoint => _selected?.RemoteEndPoint;
 
