@@ -15,8 +15,8 @@ switch (kind)
     case CommandKind.NativeMessaging:
     {
         var log = LogSettings.FromEnvironment(Environment.GetEnvironmentVariable, () => Console.Error);
-        await using var stdin = Console.OpenStandardInput();
-        await using var stdout = Console.OpenStandardOutput();
+        await using var stdin = new BlockingPipeStream(Console.OpenStandardInput());
+        await using var stdout = new BlockingPipeStream(Console.OpenStandardOutput());
         return await HostSession.Create(stdin, stdout, log).RunAsync(stop.Token);
     }
     case CommandKind.Help:

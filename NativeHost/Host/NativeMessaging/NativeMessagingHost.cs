@@ -37,7 +37,10 @@ public sealed class NativeMessagingHost
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
         var writerLoop = _queue.RunAsync(new FrameWriter(_output), CancellationToken.None);
-        var readLoop = Task.Run(() => ReadLoopAsync(cancellationToken), CancellationToken.None);
+        // Its own thread: with blocking pipe reads (BlockingPipeStream) the whole first request is
+        // read, handled and queued here without a single thread-pool hop.
+        var readLoop = Task.Factory.StartNew(() => ReadLoopAsync(cancellationToken), CancellationToken.None,
+            TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
 
         // A blocking pipe read does not observe cancellation, so on SIGTERM we stop waiting for it
         // instead; the process exits with the read still parked.
