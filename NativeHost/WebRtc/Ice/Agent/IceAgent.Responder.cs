@@ -15,6 +15,8 @@ public sealed partial class IceAgent
 
     private void HandleRequest(LocalSocket socket, IPEndPoint from, StunMessage request)
     {
+        // Once failed we withdraw consent (RFC 7675 §5.2): silence lets the peer notice too.
+        if (State is IceConnectionState.Failed) { Drop($"check from {from} after failure"); return; }
         // ICE requires FINGERPRINT on every check; without it this is not our peer talking.
         if (!request.VerifyFingerprint()) { Drop($"STUN request without valid FINGERPRINT from {from}"); return; }
         var username = request.Get<UsernameAttribute>()?.Value;
@@ -51,7 +53,6 @@ public sealed partial class IceAgent
             if (_earlyChecks.Count < 64) _earlyChecks.Add(new EarlyCheck(socket, from, priority, useCandidate));
             return;
         }
-        if (State is IceConnectionState.Failed) return;
         OnAuthenticatedCheck(socket, from, priority, useCandidate);
     }
 
