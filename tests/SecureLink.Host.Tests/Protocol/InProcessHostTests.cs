@@ -125,6 +125,31 @@ public sealed class InProcessHostTests
         Assert.Equal("""{"event":"call.stats","rttMs":12.5,"lossPct":0,"jitterMs":3,"mos":4.3}""", texts[1]);
     }
 
+    [Fact]
+    public async Task Later_layers_plug_in_handlers_that_replace_not_implemented_and_raise_events()
+    {
+        var input = Frames.Of("""{"id":1,"type":"chat.typing","typing":true}""").Concat(Frames.Of("""{"id":2,"type":"chat.typing"}""")).ToArray();
+        var output = new MemoryStream();
+        var host = HostSession.Create(new MemoryStream(input), output, WebRtc.Transport.NullLog.Instance,
+            addHandlers: (dispatcher, _, events) => dispatcher.Register("chat.typing", new TypingHandler(events)));
+        Assert.Equal(0, await host.RunAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(20)));
+        var frames = Frames.Split(output.ToArray()).Select(InProcessHost.Parse).ToList();
+        Assert.Equal(3, frames.Count);
+        Assert.Equal("chat.typing", frames[0].GetProperty("event").GetString());
+        Json.AssertOk(frames[1], 1);
+        Json.AssertError(frames[2], 2, "missing_field");
+    }
+
+    private sealed class TypingHandler(IEventSink events) : SecureLink.Host.Dispatch.IRequestHandler
+    {
+        public async ValueTask<SecureLink.Host.Dispatch.Reply> HandleAsync(Request request, CancellationToken cancellationToken)
+        {
+            var typing = RequestFields.RequireBoolean(request.Body, "typing");
+            await events.EmitAsync(new ChatTypingEvent(typing), HostJson.Context.ChatTypingEvent, cancellationToken);
+            return SecureLink.Host.Dispatch.Reply.Of(new EmptyResponse(request.Id), HostJson.Context.EmptyResponse);
+        }
+    }
+
     private sealed class FakeSession(SessionSnapshot snapshot) : ISessionState
     {
         public int Wipes { get; private set; }

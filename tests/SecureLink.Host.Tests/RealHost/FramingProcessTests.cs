@@ -131,4 +131,16 @@ public sealed class FramingProcessTests
         host.SendSignal("TERM");
         AssertCleanExit(await host.WaitForExitAsync());
     }
+
+    [Fact]
+    public async Task A_reader_that_went_away_does_not_crash_the_host()
+    {
+        await using var host = HostProcess.Start();
+        Json.AssertOk(await host.RequestAsync("""{"id":1,"type":"hello","protocol":1}"""), 1);
+        host.CloseStdout();
+        for (var i = 0; i < 50; i++)
+            await host.SendAsync("""{"id":2,"type":"state.get"}""");
+        host.CloseStdin();
+        AssertCleanExit(await host.WaitForExitAsync());
+    }
 }

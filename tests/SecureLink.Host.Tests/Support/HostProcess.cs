@@ -97,6 +97,9 @@ public sealed class HostProcess : IAsyncDisposable
 
     public void CloseStdin() => _stdin.Close();
 
+    /// <summary>Closes our end of the host's stdout, as a browser that stopped reading would.</summary>
+    public void CloseStdout() => _stdout.Close();
+
     /// <summary>Waits for exit; returns (exit code, elapsed since the call, stderr).</summary>
     public async Task<(int ExitCode, TimeSpan Elapsed, string Stderr)> WaitForExitAsync(TimeSpan? within = null)
     {
