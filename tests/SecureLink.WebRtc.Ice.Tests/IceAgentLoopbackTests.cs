@@ -97,6 +97,16 @@ public sealed class IceAgentLoopbackTests
     }
 
     [Fact]
+    public async Task NoLocalAddressFailsAtOnceWithAReason()
+    {
+        var ct = Timeouts.Token();
+        await using var a = new IceAgent(new IceAgentOptions { AddressFilter = _ => false, ConnectTimeout = TimeSpan.FromSeconds(15) });
+        Assert.Empty(await a.GatherAsync(ct));
+        var e = await Assert.ThrowsAsync<IceFailedException>(() => a.ConnectAsync(IceParameters.Generate(), IceRole.Controlling, ct));
+        Assert.Contains("no usable network connection", e.Message);
+    }
+
+    [Fact]
     public async Task NoRemoteCandidatesFailsWithZeroPairs()
     {
         var ct = Timeouts.Token();

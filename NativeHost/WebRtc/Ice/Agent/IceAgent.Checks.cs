@@ -40,6 +40,11 @@ public sealed partial class IceAgent
         _started = true;
         _startedAtMs = NowMs;
         SetState(IceConnectionState.Checking);
+        if (_sockets.Count == 0)
+        {
+            Fail("This computer has no usable network connection (no local address to connect from).");
+            return;
+        }
         foreach (var c in _remoteCandidates) PairWithSockets(c);
         var seen = new HashSet<string>();
         foreach (var p in _pairs.OrderByDescending(p => p.Priority))
