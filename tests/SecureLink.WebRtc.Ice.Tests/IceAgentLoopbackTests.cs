@@ -168,6 +168,44 @@ public sealed class IceAgentLoopbackTests
     }
 
     [Fact]
+    public async Task WellFormedButHostileStunIsAnsweredOrDroppedAndTheSessionKeepsWorking()
+    {
+        var ct = Timeouts.Token();
+        await using var a = new IceAgent(AgentHarness.LoopbackOptions());
+        await using var b = new IceAgent(AgentHarness.LoopbackOptions());
+        var (ta, tb) = await AgentHarness.ConnectAsync(a, b, IceRole.Controlling, ct);
+        using var stranger = new UdpClient(new IPEndPoint(IPAddress.Loopback, 0));
+        var target = a.SelectedLocalEndPoint!;
+        var key = Encoding.UTF8.GetBytes(a.LocalParameters.Password);
+        var user = new UsernameAttribute(a.LocalParameters.UsernameFragment + ":" + b.LocalParameters.UsernameFragment);
+        async Task<StunMessage?> SendAsync(byte[] bytes, bool expectAnswer)
+        {
+            await stranger.SendAsync(bytes, target, ct);
+            if (!expectAnswer) return null;
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            wait.CancelAfter(TimeSpan.FromSeconds(3));
+            return StunMessage.Parse((await stranger.ReceiveAsync(wait.Token)).Buffer);
+        }
+        static StunMessage Request() => new(StunMessageClass.Request, StunMethod.Binding);
+
+        Assert.Equal(400, (await SendAsync(Request().Encode(fingerprint: true), true))!.Get<ErrorCodeAttribute>()!.Code);          // no USERNAME
+        Assert.Equal(400, (await SendAsync(Request().Add(user).Encode(fingerprint: true), true))!.Get<ErrorCodeAttribute>()!.Code); // no MESSAGE-INTEGRITY
+        Assert.Equal(420, (await SendAsync(Request().Add(user).Add(new UnknownAttribute(0x7F01, [1])).Encode(key, fingerprint: true), true))!.Get<ErrorCodeAttribute>()!.Code);
+        await SendAsync(Request().Add(user).Encode(key), false);                                                                    // no FINGERPRINT: dropped
+        await SendAsync(new StunMessage(StunMessageClass.SuccessResponse, StunMethod.Binding).Encode(key, fingerprint: true), false); // answer to nothing
+        await SendAsync(new StunMessage(StunMessageClass.ErrorResponse, StunMethod.Binding).Add(new ErrorCodeAttribute(487, "x")).Encode(fingerprint: true), false);
+        await SendAsync(new StunMessage(StunMessageClass.Indication, StunMethod.Binding).Encode(fingerprint: true), false);          // keepalive
+        await SendAsync(new StunMessage(StunMessageClass.Request, 0x003).Add(user).Encode(key, fingerprint: true), false);         // TURN Allocate
+        // A valid check from a stranger's address is a new peer-reflexive candidate; it is answered, and must not hijack the selected pair.
+        var ok = await SendAsync(Request().Add(user).Add(new PriorityAttribute(1)).Add(new IceControlledAttribute(1)).Encode(key, fingerprint: true), true);
+        Assert.Equal(StunMessageClass.SuccessResponse, ok!.Class);
+        await AgentHarness.AssertDataFlowsAsync(ta, tb, ct);
+        Assert.Equal(b.SelectedLocalEndPoint, a.SelectedRemoteEndPoint);
+        Assert.Equal(IceRole.Controlling, a.Role);
+        Assert.Equal(IceConnectionState.Connected, a.State);
+    }
+
+    [Fact]
     public async Task ChecksWithWrongCredentialsGet401AndCheckWithGoodOnesGetAnswered()
     {
         var ct = Timeouts.Token();
