@@ -35,7 +35,9 @@ import argparse
 import asyncio
 import base64
 import json
+import os
 import sys
+import threading
 
 from aiortc import RTCConfiguration, RTCPeerConnection, RTCSessionDescription
 
@@ -57,19 +59,29 @@ def message_json(message):
 
 
 class LineReader:
-    """Reads stdin lines on a worker thread so the event loop never blocks."""
+    """Reads stdin on a daemon thread so the event loop never blocks and the
+    process can exit while a read is still pending (an executor thread would
+    make asyncio.run wait for stdin to close)."""
 
     def __init__(self, loop):
-        self._loop = loop
+        self._queue = asyncio.Queue()
+
+        def pump():
+            for line in sys.stdin:
+                loop.call_soon_threadsafe(self._queue.put_nowait, line)
+            loop.call_soon_threadsafe(self._queue.put_nowait, None)
+
+        threading.Thread(target=pump, daemon=True).start()
 
     async def next(self):
-        line = await self._loop.run_in_executor(None, sys.stdin.readline)
-        if line == "":
-            return None
-        line = line.strip()
-        if not line:
-            return await self.next()
-        return json.loads(line)
+        while True:
+            line = await self._queue.get()
+            if line is None:
+                self._queue.put_nowait(None)  # stay at end of input
+                return None
+            line = line.strip()
+            if line:
+                return json.loads(line)
 
 
 async def wait_gathered(pc):
@@ -171,6 +183,10 @@ async def run(role):
 
 
 def main():
+    if os.environ.get("AIORTC_PEER_DEBUG"):
+        # Debug aid: aiortc's own logs (SCTP/DTLS state) on stderr.
+        import logging
+        logging.basicConfig(level=logging.DEBUG, stream=sys.stderr)
     parser = argparse.ArgumentParser(description="aiortc interop peer (line protocol of securelink-host interop)")
     parser.add_argument("--role", choices=["answer", "offer"], required=True)
     args = parser.parse_args()
@@ -181,7 +197,6 @@ def main():
         code = 1
     sys.stdout.flush()
     # The stdin reader thread may still be blocked; do not wait for it.
-    import os
     os._exit(code)
 
 

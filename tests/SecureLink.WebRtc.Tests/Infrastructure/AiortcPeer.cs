@@ -29,7 +29,13 @@ public sealed class LinePeer : IAsyncDisposable
         };
         foreach (var a in arguments) info.ArgumentList.Add(a);
         _process = Process.Start(info) ?? throw new InvalidOperationException($"could not start {fileName}");
-        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_stderr) _stderr.AppendLine(e.Data); };
+        var echo = Environment.GetEnvironmentVariable("AIORTC_PEER_DEBUG") is not null;
+        _process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is null) return;
+            lock (_stderr) _stderr.AppendLine(e.Data);
+            if (echo) Console.Error.WriteLine($"[peer] {e.Data}");
+        };
         _process.BeginErrorReadLine();
         _reader = Task.Run(ReadLinesAsync);
     }

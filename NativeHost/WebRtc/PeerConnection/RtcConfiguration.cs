@@ -1,0 +1,25 @@
+using SecureLink.WebRtc.Transport;
+
+namespace SecureLink.WebRtc;
+
+/// <summary>How an <see cref="RtcPeerConnection"/> gathers and logs.</summary>
+public sealed class RtcConfiguration
+{
+    /// <summary>"host:port" or "stun:host:port". Empty (the default) means no server is ever contacted: host candidates only.</summary>
+    public IReadOnlyList<string> StunServers { get; init; } = [];
+
+    /// <summary>Offer loopback addresses as candidates; off by default, like browsers. Tests that run on loopback only set it.</summary>
+    public bool IncludeLoopback { get; init; }
+
+    /// <summary>Optional extra filter on local addresses to gather on (tests pin one address with it).</summary>
+    public Func<System.Net.IPAddress, bool>? AddressFilter { get; init; }
+
+    /// <summary>How long ICE may take to find a working pair before the connection fails.</summary>
+    public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Where states, sizes and addresses are logged; never content or keys.</summary>
+    public ILog Log { get; init; } = NullLog.Instance;
+}
+
+/// <summary>The connection as a whole, as in the W3C RTCPeerConnectionState.</summary>
+public enum PeerConnectionState { New, Connecting, Connected, Disconnected, Failed, Closed }

@@ -1,0 +1,58 @@
+using System.Net;
+using SecureLink.WebRtc.DataChannels;
+
+namespace SecureLink.WebRtc.Tests.Infrastructure;
+
+/// <summary>Two of our own peer connections, connected by handing SDP across in process.</summary>
+public sealed class OurPair : IAsyncDisposable
+{
+    private OurPair(RtcPeerConnection offerer, RtcPeerConnection answerer) { Offerer = offerer; Answerer = answerer; }
+
+    public RtcPeerConnection Offerer { get; }
+    public RtcPeerConnection Answerer { get; }
+    public DataChannel OffererChannel { get; private set; } = null!;
+    public DataChannel AnswererChannel { get; private set; } = null!;
+    public MessageInbox OffererInbox { get; private set; } = null!;
+    public MessageInbox AnswererInbox { get; private set; } = null!;
+
+    /// <summary>Loopback only (IncludeLoopback) or the namespace's two "LAN" addresses.</summary>
+    public static RtcConfiguration Config(bool loopback, IPAddress? lan) => new()
+    {
+        IncludeLoopback = loopback,
+        AddressFilter = loopback ? IPAddress.IsLoopback : a => a.Equals(lan),
+        Log = TestLog.FromEnvironment(),
+    };
+
+    public static async Task<OurPair> ConnectAsync(bool loopback, CancellationToken ct)
+    {
+        var offerer = new RtcPeerConnection(Config(loopback, IsolatedNetwork.LanA));
+        var answerer = new RtcPeerConnection(Config(loopback, IsolatedNetwork.LanB));
+        var pair = new OurPair(offerer, answerer);
+        try
+        {
+            var remoteChannel = new TaskCompletionSource<DataChannel>(TaskCreationOptions.RunContinuationsAsynchronously);
+            answerer.DataChannelOpened += ch => { pair.AnswererInbox = new MessageInbox(ch); remoteChannel.TrySetResult(ch); };
+            var creating = offerer.CreateDataChannelAsync("chat", null, ct);
+
+            var offer = await offerer.CreateOfferAsync(ct);
+            var answer = await answerer.CreateAnswerAsync(offer, ct);
+            await offerer.SetRemoteAnswerAsync(answer, ct);
+            await Task.WhenAll(offerer.WaitConnectedAsync(ct), answerer.WaitConnectedAsync(ct));
+            pair.OffererChannel = await creating.WaitAsync(ct);
+            pair.OffererInbox = new MessageInbox(pair.OffererChannel);
+            pair.AnswererChannel = await remoteChannel.Task.WaitAsync(ct);
+            return pair;
+        }
+        catch
+        {
+            await pair.DisposeAsync();
+            throw;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Offerer.DisposeAsync();
+        await Answerer.DisposeAsync();
+    }
+}
