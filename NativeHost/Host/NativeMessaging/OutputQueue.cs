@@ -40,7 +40,7 @@ public sealed class OutputQueue : IEventSink
                 new ErrorResponse(id, new ErrorBody(ErrorCodes.ResponseTooLarge, "The answer would exceed the 1 MiB frame limit.")),
                 HostJson.Context.ErrorResponse);
         }
-        return _frames.Writer.WriteAsync(json, cancellationToken);
+        return QueueAsync(json, cancellationToken);
     }
 
     public ValueTask EmitAsync<T>(T hostEvent, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) where T : HostEvent
@@ -54,11 +54,12 @@ public sealed class OutputQueue : IEventSink
                 _log.Write(LogLevel.Error, "output", $"event '{hostEvent.Event}' was {json.Length} bytes, over the frame limit; dropped");
             return ValueTask.CompletedTask;
         }
-        return QueueEventAsync(json, cancellationToken);
+        return QueueAsync(json, cancellationToken);
     }
 
-    // Network threads may still raise events while the host shuts down; after Complete they are dropped.
-    private async ValueTask QueueEventAsync(byte[] json, CancellationToken cancellationToken)
+    // Network threads may still raise events, and a request may still finish, while the host shuts
+    // down; after Complete their frames are dropped rather than thrown at them.
+    private async ValueTask QueueAsync(byte[] json, CancellationToken cancellationToken)
     {
         try
         {

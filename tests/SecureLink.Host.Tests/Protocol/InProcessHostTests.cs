@@ -167,6 +167,15 @@ public sealed class InProcessHostTests
         Assert.Empty(frames);
     }
 
+    [Fact]
+    public async Task A_response_after_shutdown_is_dropped_quietly()
+    {
+        var queue = new OutputQueue(WebRtc.Transport.NullLog.Instance);
+        queue.Complete();
+        await queue.SendResponseAsync(1, SecureLink.Host.Dispatch.Reply.Of(new EmptyResponse(1), HostJson.Context.EmptyResponse), CancellationToken.None);
+        Assert.Equal(1, queue.DroppedFrames);
+    }
+
     /// <summary>Ends (returns 0) only when the gate opens, like a browser that keeps the pipe open.</summary>
     private sealed class GateStream(Task gate) : ReadOnlyTestStream
     {
