@@ -97,6 +97,42 @@ public sealed class IceAgentLoopbackTests
     }
 
     [Fact]
+    public async Task CandidatesTrickledAfterChecksStartAreUsed()
+    {
+        var ct = Timeouts.Token();
+        await using var a = new IceAgent(AgentHarness.LoopbackOptions());
+        await using var b = new IceAgent(AgentHarness.LoopbackOptions());
+        await a.GatherAsync(ct);
+        var cb = await b.GatherAsync(ct);
+        var ta = a.ConnectAsync(b.LocalParameters, IceRole.Controlling, ct);
+        var tb = b.ConnectAsync(a.LocalParameters, IceRole.Controlled, ct);
+        await Task.Delay(300, ct);
+        Assert.Equal(IceConnectionState.Checking, a.State);
+        foreach (var c in cb) a.AddRemoteCandidate(c); // only one side trickles: the other learns by peer-reflexive discovery
+        var (x, y) = (await ta, await tb);
+        await AgentHarness.AssertDataFlowsAsync(x, y, ct);
+    }
+
+    [Fact]
+    public async Task IPv6LoopbackConnectsAndGathersServerReflexive()
+    {
+        var ct = Timeouts.Token();
+        if (!System.Net.Sockets.Socket.OSSupportsIPv6) return;
+        await using var server = new TestStunResponder(reportAs: new IPEndPoint(IPAddress.Parse("2001:db8::99"), 0), bind: IPAddress.IPv6Loopback);
+        IceAgentOptions Options() => new()
+        {
+            IncludeLoopback = true, AddressFilter = x => x.Equals(IPAddress.IPv6Loopback), StunServers = [$"[{IPAddress.IPv6Loopback}]:{server.EndPoint.Port}"],
+        };
+        await using var a = new IceAgent(Options());
+        await using var b = new IceAgent(Options());
+        var candidates = await a.GatherAsync(ct);
+        Assert.Contains(candidates, c => c.Type == IceCandidateType.ServerReflexive && c.Address == "2001:db8::99" && c.RelatedAddress == "::1");
+        var (ta, tb) = await AgentHarness.ConnectAsync(a, b, IceRole.Controlling, ct);
+        await AgentHarness.AssertDataFlowsAsync(ta, tb, ct);
+        Assert.Equal(IPAddress.IPv6Loopback, a.SelectedLocalEndPoint!.Address);
+    }
+
+    [Fact]
     public async Task NoLocalAddressFailsAtOnceWithAReason()
     {
         var ct = Timeouts.Token();
