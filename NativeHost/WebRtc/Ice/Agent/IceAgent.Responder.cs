@@ -99,7 +99,10 @@ public sealed partial class IceAgent
                 if (pair.NominatedByPeer && Role == IceRole.Controlled) Select(pair);
                 break;
             case PairState.InProgress:
-                break; // the check in flight will answer; a second one would only add traffic
+                // §7.3.1.4: check again now rather than wait out the backed-off retransmission
+                // (the old transaction may still answer; either success counts).
+                if (!_triggered.Contains(pair)) _triggered.Enqueue(pair);
+                break;
             default:
                 pair.State = PairState.Waiting;
                 if (!_triggered.Contains(pair)) _triggered.Enqueue(pair);
