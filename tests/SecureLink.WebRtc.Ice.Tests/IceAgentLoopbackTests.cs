@@ -133,6 +133,14 @@ public sealed class IceAgentLoopbackTests
     }
 
     [Fact]
+    public void NonsenseOptionsAreRefusedUpFront()
+    {
+        Assert.Throws<ArgumentException>(() => new IceAgent(new IceAgentOptions { CheckInterval = TimeSpan.Zero }));
+        Assert.Throws<ArgumentException>(() => new IceAgent(new IceAgentOptions { ConsentTimeout = TimeSpan.FromSeconds(-1) }));
+        Assert.Throws<ArgumentNullException>(() => new IceAgent(null!));
+    }
+
+    [Fact]
     public async Task NoLocalAddressFailsAtOnceWithAReason()
     {
         var ct = Timeouts.Token();

@@ -42,6 +42,11 @@ public sealed partial class IceAgent : IAsyncDisposable
     public IceAgent(IceAgentOptions options)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
+        if (options.CheckInterval <= TimeSpan.Zero || options.ConnectTimeout <= TimeSpan.Zero || options.ConsentTimeout <= TimeSpan.Zero
+            || options.GatherTimeout <= TimeSpan.Zero)
+            throw new ArgumentException("ICE timeouts and the check interval must be positive.", nameof(options));
+        if (options.CheckRetransmission.MaxRequests < 1 || options.CheckRetransmission.InitialRto <= TimeSpan.Zero)
+            throw new ArgumentException("Checks need at least one request and a positive RTO.", nameof(options));
         _log = options.Log;
         LocalParameters = IceParameters.Generate();
         _localPasswordKey = Encoding.UTF8.GetBytes(LocalParameters.Password);
