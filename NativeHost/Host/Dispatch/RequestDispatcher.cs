@@ -29,7 +29,7 @@ public sealed class RequestDispatcher
     public async ValueTask<Reply> DispatchAsync(Request request, CancellationToken cancellationToken)
     {
         if (!_handlers.TryGetValue(request.Type, out var handler))
-            return Errors.Reply(request.Id, new RequestException(ErrorCodes.UnknownType, "This request type is not known to this host."));
+            return Errors.Reply(request.Id, new RequestException(ErrorCodes.UnknownType, UnknownTypeMessage(request.Type)));
 
         try
         {
@@ -47,4 +47,11 @@ public sealed class RequestDispatcher
             return Errors.Reply(request.Id, new RequestException(ErrorCodes.HostError, "The host failed to handle this request."));
         }
     }
+
+    // Naming the type helps whoever wrote the client; only short, plain names are echoed so an
+    // answer never grows with the client's input.
+    private static string UnknownTypeMessage(string type) =>
+        type.Length is > 0 and <= 64 && type.All(c => c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '.' or '_' or '-')
+            ? $"Request type '{type}' is not known to this host."
+            : "This request type is not known to this host.";
 }

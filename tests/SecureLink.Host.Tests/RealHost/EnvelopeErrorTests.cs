@@ -39,6 +39,19 @@ public sealed class EnvelopeErrorTests
     [Fact]
     public Task Unknown_type_is_unknown_type() => AssertAnsweredThenAlive(Encoding.UTF8.GetBytes("""{"id":5,"type":"room.explode"}"""), 5, "unknown_type");
 
+    [Theory]
+    [InlineData("room.explode", "Request type 'room.explode' is not known to this host.")]
+    [InlineData("", "This request type is not known to this host.")]
+    [InlineData("<script>", "This request type is not known to this host.")]
+    [InlineData("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "This request type is not known to this host.")]
+    public async Task Unknown_types_are_named_only_when_short_and_plain(string type, string message)
+    {
+        await using var host = HostProcess.Start();
+        var response = await host.RequestAsync($$"""{"id":5,"type":"{{type}}"}""");
+        Json.AssertError(response, 5, "unknown_type");
+        Assert.Equal(message, response.GetProperty("error").GetProperty("message").GetString());
+    }
+
     [Fact]
     public Task Missing_type_is_missing_field() => AssertAnsweredThenAlive(Encoding.UTF8.GetBytes("""{"id":6}"""), 6, "missing_field");
 
