@@ -31,7 +31,9 @@ internal sealed record InteropOptions(string Role, IReadOnlyList<string> StunSer
         string? role = null;
         var stun = new List<string>();
         var loopback = false;
-        for (var i = 0; i < args.Count; i++)
+        // The host may pass its whole command line; the subcommand name itself is not an option.
+        var start = args.Count > 0 && args[0] == "interop" ? 1 : 0;
+        for (var i = start; i < args.Count; i++)
         {
             var a = args[i];
             switch (a)
