@@ -30,9 +30,13 @@ internal sealed class TestPair : IAsyncDisposable
         return new TestPair { Client = await client, Server = await server, ClientTransport = ta, ServerTransport = tb };
     }
 
-    public static async Task<TestPair> WithChannelsAsync(PipeImpairment? clientToServer = null, PipeImpairment? serverToClient = null)
+    public static async Task<TestPair> WithChannelsAsync(PipeImpairment? clientToServer = null, PipeImpairment? serverToClient = null,
+        ILog? clientLog = null, ILog? serverLog = null)
     {
-        var pair = await ConnectAsync(clientToServer, serverToClient);
+        var pair = await ConnectAsync(clientToServer, serverToClient, tweak: o => new SctpOptions
+        {
+            IsClient = o.IsClient, RemoteMaxMessageSize = o.RemoteMaxMessageSize, Log = (o.IsClient ? clientLog : serverLog) ?? NullLog.Instance,
+        });
         pair.ClientChannels = new DataChannelManager(pair.Client, isDtlsClient: true);
         pair.ServerChannels = new DataChannelManager(pair.Server, isDtlsClient: false);
         return pair;

@@ -42,6 +42,8 @@ public sealed partial class SctpAssociation
     private void OnForwardTsn(ForwardTsnChunk fwd)
     {
         _sackNow = true;
+        if (_log.IsEnabled(Transport.LogLevel.Trace))
+            _log.Write(Transport.LogLevel.Trace, Category, $"FORWARD-TSN to {fwd.NewCumulativeTsn} (cumulative {_received.Cumulative}, {fwd.Streams.Length} streams)");
         if (Packet.SerialNumber.Lte(fwd.NewCumulativeTsn, _received.Cumulative)) return;
         _received.SkipTo(fwd.NewCumulativeTsn);
         _reassembly.Skip(fwd.NewCumulativeTsn, fwd.Streams);

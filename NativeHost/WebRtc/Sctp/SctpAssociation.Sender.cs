@@ -23,10 +23,10 @@ public sealed partial class SctpAssociation
     private bool _inFastRecovery, _fastRetransmitBypass, _forwardTsnNeeded, _rttMeasuring;
     private uint _recoveryPoint, _rttTsn;
     private long _rttSentAt;
-    private int _retransmitMarked, _t3Strikes;
+    private int _retransmitMarked, _t3Strikes, _timedOutstanding;
 
     /// <summary>A racy one-line view of the sender (diagnostics and benchmarks only).</summary>
-    public string DebugSnapshot => $"cwnd={_cwnd} ssthresh={_ssthresh} flight={_flightSize} peerRwnd={_peerRwnd} pending={_pending.Count} outstanding={_outstanding.Count} buffered={Interlocked.Read(ref _bufferedBytes)} rtx={_retransmitMarked} t3={(_t3At == Off ? -1 : _t3At - Environment.TickCount64)} sack={(_sackAt == Off ? -1 : _sackAt - Environment.TickCount64)} rto={_rto.RtoMs:F0}";
+    public string DebugSnapshot => $"cwnd={_cwnd} ssthresh={_ssthresh} flight={_flightSize} peerRwnd={_peerRwnd} pending={_pending.Count} outstanding={_outstanding.Count} buffered={Interlocked.Read(ref _bufferedBytes)} rtx={_retransmitMarked} t3={(_t3At == Off ? -1 : _t3At - Environment.TickCount64)} sack={(_sackAt == Off ? -1 : _sackAt - Environment.TickCount64)} rto={_rto.RtoMs:F0} cumAck={_cumAckPoint} adv={_advancedPeerAckPoint} peerCum={_received.Cumulative} head={(_outstanding.Count > 0 ? $"{_outstanding[0].Tsn}/acked={_outstanding[0].Acked}/ab={_outstanding[0].Abandoned}/pr={_outstanding[0].Message.IsPartiallyReliable}/tx={_outstanding[0].TransmitCount}/ppid={_outstanding[0].Message.Ppid}" : "-")}";
 
     private int MaxPayloadPerChunk => (_mtu - SctpPacket.HeaderLength - DataChunk.HeaderLength) & ~3;
     private long InitialCwnd => Math.Min(4L * _mtu, Math.Max(2L * _mtu, 4380));
@@ -131,6 +131,7 @@ public sealed partial class SctpAssociation
             c.SentAtMs = now;
             c.InFlight = true;
             _outstanding.Add(c);
+            if (c.Message.ExpiresAtMs != long.MaxValue) _timedOutstanding++;
             _flightSize += c.Length;
             _peerRwnd = Math.Max(0, _peerRwnd - c.Length);
             if (!_rttMeasuring)
@@ -187,7 +188,10 @@ public sealed partial class SctpAssociation
         _peerRwnd = Math.Max(0, sack.AdvertisedReceiverWindow - _flightSize);
         if (_flightSize == 0 && _retransmitMarked == 0) _t3At = Off;
         else if (cumAdvanced) _t3At = RtoDeadline(now);
+        if (_peerForwardTsn && _timedOutstanding > 0) AbandonExpired(now);
         if (_peerForwardTsn) UpdateAdvancedPeerAckPoint();
+        // RFC 3758 §3.5 C3: a SACK that stops short of the Advanced.Peer.Ack.Point means our FORWARD-TSN was lost.
+        if (SerialNumber.Gt(_advancedPeerAckPoint, _cumAckPoint)) _forwardTsnNeeded = true;
         SignalSpace();
         CheckShutdownProgress();
     }
@@ -201,6 +205,7 @@ public sealed partial class SctpAssociation
         while (_outstanding.Count > 0 && SerialNumber.Lte(_outstanding.FirstTsn, cum))
         {
             var c = _outstanding.RemoveFirst();
+            if (c.Message.ExpiresAtMs != long.MaxValue) _timedOutstanding--;
             if (!c.Acked && !c.Abandoned) AckChunk(c, now, ref bytesAcked);
             advanced = true;
         }
@@ -299,6 +304,8 @@ public sealed partial class SctpAssociation
         _t3At = Off;
         if (_outstanding.Count == 0) return;
         Interlocked.Increment(ref Statistics.t3Expiries);
+        if (_log.IsEnabled(Transport.LogLevel.Trace))
+            _log.Write(Transport.LogLevel.Trace, Category, $"T3-rtx expired (rto {_rto.RtoMs:F0} ms, cum {_cumAckPoint}, adv {_advancedPeerAckPoint}, outstanding {_outstanding.Count})");
         if (++_t3Strikes > _options.MaxAssociationRetransmits)
         {
             _immediate.Add((_peerTag, new AbortChunk([new ErrorCause(ErrorCause.UserInitiatedAbort, [])])));
@@ -353,6 +360,17 @@ public sealed partial class SctpAssociation
         return true;
     }
 
+    // A message past its lifetime is worth nothing to the peer: give it up as soon as a SACK shows it missing,
+    // rather than at the next retransmission decision, which after T3 backoff can be seconds away.
+    private void AbandonExpired(long now)
+    {
+        for (var i = 0; i < _outstanding.Count; i++)
+        {
+            var c = _outstanding[i];
+            if (!c.Acked && !c.Abandoned && now >= c.Message.ExpiresAtMs) TryAbandon(c, now);
+        }
+    }
+
     private void UpdateAdvancedPeerAckPoint()
     {
         var before = _advancedPeerAckPoint;
@@ -383,6 +401,7 @@ public sealed partial class SctpAssociation
         var chunk = new ForwardTsnChunk(_advancedPeerAckPoint, streams.Select(kv => new ForwardTsnStream(kv.Key, kv.Value)).ToArray());
         if (!writer.Fits(chunk.PaddedLength)) return;
         writer.Add(chunk);
+        if (_log.IsEnabled(Transport.LogLevel.Trace)) _log.Write(Transport.LogLevel.Trace, Category, $"send FORWARD-TSN to {_advancedPeerAckPoint}");
         _forwardTsnNeeded = false;
         Interlocked.Increment(ref Statistics.forwardTsnSent);
     }

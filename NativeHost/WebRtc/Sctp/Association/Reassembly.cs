@@ -132,11 +132,16 @@ internal sealed class Reassembly(int maxMessageSize, Action<ushort, uint, byte[]
         {
             if (!_ordered.TryGetValue(s.StreamId, out var stream))
                 _ordered[s.StreamId] = stream = new OrderedStream();
-            foreach (var ssn in stream.Pending.Keys.Where(k => SerialNumber.Lte(k, s.Ssn)).ToList())
+            // Whole messages held at or below the skipped SSN are still delivered, in order (as usrsctp does);
+            // only incomplete ones are given up.
+            var skipped = stream.Pending.Keys.Where(k => SerialNumber.Lte(k, s.Ssn)).ToList();
+            skipped.Sort((x, y) => SerialNumber.Lt(x, y) ? -1 : x == y ? 0 : 1);
+            foreach (var ssn in skipped)
             {
                 var f = stream.Pending[ssn];
-                if (!f.Oversize) BufferedBytes -= f.TotalLength;
                 stream.Pending.Remove(ssn);
+                if (f.IsComplete) Release(s.StreamId, f);
+                else if (!f.Oversize) BufferedBytes -= f.TotalLength;
             }
             if (SerialNumber.Gte((ushort)(s.Ssn + 1), stream.NextSsn)) stream.NextSsn = (ushort)(s.Ssn + 1);
             DeliverReady(s.StreamId, stream);
