@@ -28,6 +28,15 @@ internal static class TestSupport
             serverExpects ?? clientCert.Fingerprint, serverOptions, ct);
         var client = DtlsTransport.ConnectAsync(clientSide, DtlsRole.Client, clientCert,
             clientExpects ?? serverCert.Fingerprint, clientOptions, ct);
+        try
+        {
+            await Task.WhenAll(client, server);
+        }
+        catch (Exception) when (client.IsFaulted && server.IsFaulted)
+        {
+            // Say which side failed first: the other usually only saw the link close.
+            throw new AggregateException("both handshakes failed", client.Exception!.InnerException!, server.Exception!.InnerException!);
+        }
         return (await client, await server);
     }
 

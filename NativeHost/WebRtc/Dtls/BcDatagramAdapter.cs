@@ -25,11 +25,17 @@ internal sealed class BcDatagramAdapter : DatagramTransport
     private readonly object _sendGate = new();
     private readonly Task _pump;
     private readonly Func<SecurityParameters?> _securityParameters;
+    private readonly FlightReplayer _replayer;
+    private readonly ChangeCipherSpecGate _ccsGate = new();
+    private readonly Queue<byte[]> _held = new();
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     private volatile string? _closedReason;
 
-    public BcDatagramAdapter(IDatagramTransport lower, Func<SecurityParameters?>? securityParameters = null)
+    public BcDatagramAdapter(IDatagramTransport lower, Func<SecurityParameters?>? securityParameters = null,
+        TimeSpan? maxRetransmitInterval = null)
     {
         _lower = lower;
+        _replayer = new FlightReplayer(maxRetransmitInterval ?? TimeSpan.FromSeconds(2));
         _securityParameters = securityParameters ?? (() => null);
         _pump = Task.Run(PumpAsync);
     }
@@ -94,25 +100,29 @@ internal sealed class BcDatagramAdapter : DatagramTransport
 
     public int Receive(Span<byte> buffer, int waitMillis)
     {
-        // BouncyCastle reads zero as "wait forever".
-        var timeout = waitMillis <= 0 ? Timeout.Infinite : waitMillis;
+        _replayer.OnReceiveCall();
+        var deadline = waitMillis <= 0 ? TimeSpan.MaxValue : _clock.Elapsed + TimeSpan.FromMilliseconds(waitMillis);
         byte[] datagram;
-        try
+        while (true)
         {
-            if (!_inbox.TryTake(out datagram!, timeout, _stop.Token))
-            {
-                if (_inbox.IsAddingCompleted) throw Closed();
-                return -1;
-            }
+            // BouncyCastle reads zero as "wait forever"; a due flight replay shortens the wait.
+            var wait = deadline == TimeSpan.MaxValue ? Timeout.InfiniteTimeSpan : Max(deadline - _clock.Elapsed, TimeSpan.Zero);
+            var replayDue = _replayer.UntilReplayDue();
+            if (replayDue != Timeout.InfiniteTimeSpan && (wait == Timeout.InfiniteTimeSpan || replayDue < wait)) wait = replayDue;
+            // No cancellation token here: after Abort the datagrams already queued are still
+            // delivered (the peer's last words, e.g. its fatal alert, arrive just before its link
+            // closes), and CompleteAdding wakes the wait once the queue is empty.
+            if (_held.TryDequeue(out datagram!)) break;
+            if (_inbox.TryTake(out datagram!, wait)) break;
+            if (_inbox.IsAddingCompleted) throw Closed();
+            if (_replayer.TakeTimedReplay() is { } flight) SendRaw(flight);
+            else if (_clock.Elapsed >= deadline) return -1;
         }
-        catch (OperationCanceledException)
-        {
-            throw Closed();
-        }
-        catch (InvalidOperationException)
-        {
-            throw Closed();
-        }
+        if (_replayer.OnDatagram(datagram) is { } finalFlight) SendRaw(finalFlight);
+        var (deliver, release) = _ccsGate.Inspect(datagram);
+        if (release is not null) _held.Enqueue(release);
+        if (deliver is null) return -1;
+        datagram = deliver;
         // Runs on BouncyCastle's thread, the one that writes the security parameters.
         if (DtlsRecordGuard.Filter(datagram, _securityParameters()) is not { } plausible)
         {
@@ -128,14 +138,59 @@ internal sealed class BcDatagramAdapter : DatagramTransport
 
     public void Send(byte[] buf, int off, int len) => Send(buf.AsSpan(off, len));
 
+    /// <summary>Called on BouncyCastle's thread when its handshake returned.</summary>
+    public void HandshakeFinished(bool asServer)
+    {
+        _ccsGate.Active = false;
+        _replayer.HandshakeFinished(asServer);
+    }
+
+    /// <summary>Called on BouncyCastle's thread before a server handshake starts.</summary>
+    public void HandshakeStarting(bool asServer) => _ccsGate.Active = asServer;
+
+    /// <summary>ChangeCipherSpec records held back by <see cref="ChangeCipherSpecGate"/>.</summary>
+    public int ChangeCipherSpecsHeld => _ccsGate.Held;
+
+    /// <summary>Datagrams re-sent by <see cref="FlightReplayer"/>.</summary>
+    public long Replayed => _replayer.Replayed;
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
+
+    private void SendRaw(IReadOnlyList<byte[]> datagrams)
+    {
+        if (LowerClosed || _closedReason is not null) return;
+        lock (_sendGate)
+        {
+            try
+            {
+                foreach (var recorded in datagrams)
+                {
+                    var pending = _lower.SendAsync(_replayer.Refresh(recorded), _stop.Token);
+                    if (pending.IsCompletedSuccessfully) pending.GetAwaiter().GetResult();
+                    else pending.AsTask().GetAwaiter().GetResult();
+                }
+            }
+            catch (Exception e) when (e is TransportClosedException or OperationCanceledException)
+            {
+                // Best effort: a replay is only ever a hint.
+            }
+        }
+    }
+
     public void Send(ReadOnlySpan<byte> buffer)
     {
+        // Once the link below is gone, sends become losses rather than errors: the peer's last
+        // datagrams (its fatal alert, say) may still be queued for us, and letting BouncyCastle
+        // read them gives a truthful error instead of "send failed". Receive reports the closure.
+        if (LowerClosed) return;
         if (_closedReason is not null) throw Closed();
         var copy = buffer.ToArray();
         lock (_sendGate)
         {
             try
             {
+                _replayer.Renumber(copy);
+                _replayer.OnSend(copy);
                 // BouncyCastle's thread is ours and UDP sends complete at once, so blocking here is cheap.
                 var pending = _lower.SendAsync(copy, _stop.Token);
                 if (pending.IsCompletedSuccessfully) pending.GetAwaiter().GetResult();
@@ -146,7 +201,6 @@ internal sealed class BcDatagramAdapter : DatagramTransport
             {
                 LowerClosed = true;
                 Abort("transport closed");
-                throw Closed();
             }
             catch (OperationCanceledException)
             {

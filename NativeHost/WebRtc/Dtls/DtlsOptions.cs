@@ -17,5 +17,9 @@ public sealed class DtlsOptions
     /// retransmission (RFC 6347 §4.2.4.1). RFC 6347 recommends 1 s.</summary>
     public TimeSpan InitialRetransmitTimeout { get; init; } = TimeSpan.FromSeconds(1);
 
+    /// <summary>Ceiling of that doubling. RFC 6347 allows up to 60 s, but our handshake only has
+    /// <see cref="HandshakeTimeout"/> in all, so on a lossy link we keep trying at this pace.</summary>
+    public TimeSpan MaxRetransmitTimeout { get; init; } = TimeSpan.FromSeconds(2);
+
     public ILog Log { get; init; } = NullLog.Instance;
 }

@@ -42,7 +42,7 @@ public sealed class DtlsTransport : IDatagramTransport
         _lower = lower;
         _role = role;
         _state = state;
-        _adapter = new BcDatagramAdapter(lower, () => state.Context?.SecurityParameters);
+        _adapter = new BcDatagramAdapter(lower, () => state.Context?.SecurityParameters, state.Options.MaxRetransmitTimeout);
         _thread = new Thread(Run) { IsBackground = true, Name = $"dtls-{role.ToString().ToLowerInvariant()}" };
     }
 
@@ -101,6 +101,9 @@ public sealed class DtlsTransport : IDatagramTransport
 
     /// <summary>Handshake duration, for logs and benchmarks.</summary>
     public TimeSpan HandshakeDuration { get; private set; }
+
+    /// <summary>Handshake datagrams we re-sent on BouncyCastle's behalf (see <see cref="FlightReplayer"/>).</summary>
+    public long DatagramsReplayed => _adapter.Replayed;
 
     /// <summary>Datagrams handed to the lower transport so far, handshake retransmissions included.</summary>
     public long DatagramsSent => _adapter.Sent;
@@ -213,9 +216,11 @@ public sealed class DtlsTransport : IDatagramTransport
         Org.BouncyCastle.Tls.DtlsTransport session;
         try
         {
+            _adapter.HandshakeStarting(asServer: _role == DtlsRole.Server);
             session = _role == DtlsRole.Client
                 ? new DtlsClientProtocol().Connect(new BcDtlsClient(_state), _adapter)
                 : new DtlsServerProtocol().Accept(new BcDtlsServer(_state), _adapter);
+            _adapter.HandshakeFinished(asServer: _role == DtlsRole.Server);
             _maxDatagramSize = session.GetSendLimit();
             _session = session;
         }
