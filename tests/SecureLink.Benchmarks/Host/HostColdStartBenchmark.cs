@@ -69,7 +69,7 @@ public sealed class HostColdStartBenchmark : IBenchmark
 
         var median = Stats.Median(startMs);
         var refMedian = Stats.Median(referenceMs);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  runs                       {Runs}"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  runs                       {Runs} (load average {LoadAverage()}, {Environment.ProcessorCount} CPUs)"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  start -> hello answered    median {median:F1} ms, p90 {Stats.Percentile(startMs, 90):F1} ms (goal <= 150 ms)"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  CPU used up to hello       median {Stats.Median(cpuMs):F0} ms (user+sys, 10 ms ticks; steadier than wall time on a loaded machine)"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  RSS right after hello      median {Stats.Median(rssMiB):F1} MiB, max {rssMiB.Max():F1} MiB"));
@@ -78,4 +78,8 @@ public sealed class HostColdStartBenchmark : IBenchmark
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ratio host / reference     {median / refMedian:F1}x"));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  securelink-host --version  median {Stats.Median(versionMs):F1} ms (runtime start alone); hello mode adds {median - Stats.Median(versionMs):F1} ms"));
     }
+
+    // Wall times scale with how busy the machine is; the load average says how to read them.
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
 }
