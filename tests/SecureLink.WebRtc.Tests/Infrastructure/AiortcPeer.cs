@@ -94,6 +94,8 @@ public sealed class LinePeer : IAsyncDisposable
 
     public void CloseInput() => _process.StandardInput.Close();
 
+    public int ProcessId => _process.Id;
+
     public async Task<int> WaitForExitAsync(CancellationToken ct)
     {
         await _process.WaitForExitAsync(ct).ConfigureAwait(false);
@@ -126,4 +128,11 @@ public static class AiortcPeer
         if (!Directory.Exists("/usr/lib/python3/dist-packages/aiortc")) return "aiortc (python3-aiortc) not installed";
         return null;
     }
+}
+
+/// <summary>Our InteropCommand as a real process (tests/interop/InteropRunner, built beside the tests).</summary>
+public static class OurInteropProcess
+{
+    public static LinePeer Start(params string[] args) =>
+        new("dotnet", [Path.Combine(AppContext.BaseDirectory, "InteropRunner.dll"), .. args]);
 }

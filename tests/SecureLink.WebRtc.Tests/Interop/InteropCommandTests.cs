@@ -114,4 +114,41 @@ public sealed class InteropCommandTests
         await answerer.Output.NextOfTypeAsync("closed", cts.Token);
         Assert.Equal(0, await answerer.Run.WaitAsync(cts.Token));
     }
+
+    [AiortcFact]
+    public async Task Process_to_process_our_answer_echoes_aiortc_and_ends_when_it_leaves()
+    {
+        using var cts = Bounded.Timeout(60);
+        await using var aiortc = AiortcPeer.Start("offer");
+        await using var ours = OurInteropProcess.Start("--role", "answer");
+        await ours.SendAsync(await aiortc.NextOfTypeAsync("offer", cts.Token));
+        await aiortc.SendAsync(await ours.NextOfTypeAsync("answer", cts.Token));
+        await aiortc.NextOfTypeAsync("open", cts.Token);
+        await ours.NextOfTypeAsync("open", cts.Token);
+        await aiortc.SendAsync(new { data = "over real pipes" });
+        Assert.Equal("over real pipes", (string?)(await aiortc.NextOfTypeAsync("message", cts.Token))["data"]);
+
+        aiortc.CloseInput();
+        await ours.NextOfTypeAsync("closed", cts.Token); // noticed while its own stdin is still open
+        Assert.Equal(0, await ours.WaitForExitAsync(cts.Token));
+    }
+
+    [AiortcFact]
+    public async Task Process_to_process_our_offer_reaches_aiortc_and_SIGTERM_ends_cleanly()
+    {
+        using var cts = Bounded.Timeout(60);
+        await using var aiortc = AiortcPeer.Start("answer");
+        await using var ours = OurInteropProcess.Start("--role", "offer");
+        await aiortc.SendAsync(await ours.NextOfTypeAsync("offer", cts.Token));
+        await ours.SendAsync(await aiortc.NextOfTypeAsync("answer", cts.Token));
+        await ours.NextOfTypeAsync("open", cts.Token);
+        await ours.SendAsync(new { data = "ping" });
+        Assert.Equal("ping", (string?)(await ours.NextOfTypeAsync("message", cts.Token))["data"]);
+
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-TERM", ours.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync(cts.Token);
+        await ours.NextOfTypeAsync("closed", cts.Token);
+        Assert.Equal(0, await ours.WaitForExitAsync(cts.Token));
+        await aiortc.NextOfTypeAsync("closed", cts.Token); // our DTLS close_notify / SCTP shutdown reached it
+    }
 }

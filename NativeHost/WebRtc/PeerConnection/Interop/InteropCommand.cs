@@ -38,7 +38,7 @@ public static class InteropCommand
                 IncludeLoopback = options.IncludeLoopback,
                 Log = log,
             });
-            var session = new InteropSession(pc, stdin, output);
+            var session = new InteropSession(pc, new JsonLineReader(stdin), output);
             var ok = options.Role == "answer"
                 ? await session.RunAnswerAsync(ct).ConfigureAwait(false)
                 : await session.RunOfferAsync(ct).ConfigureAwait(false);
@@ -64,7 +64,7 @@ public static class InteropCommand
 }
 
 /// <summary>One run of either role, over one peer connection.</summary>
-internal sealed class InteropSession(RtcPeerConnection pc, TextReader stdin, JsonLineWriter output)
+internal sealed class InteropSession(RtcPeerConnection pc, JsonLineReader stdin, JsonLineWriter output)
 {
     private readonly TaskCompletionSource<string?> _ended = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -82,7 +82,7 @@ internal sealed class InteropSession(RtcPeerConnection pc, TextReader stdin, Jso
         };
         WatchConnection();
 
-        var offer = await JsonLineReader.NextAsync(stdin, ct).ConfigureAwait(false)
+        var offer = await stdin.NextAsync(ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException("input ended before the offer line");
         if (JsonLineReader.Type(offer) != "offer" || JsonLineReader.StringField(offer, "sdp") is not { } offerSdp)
             throw new FormatException("the first input line must be {\"type\":\"offer\",\"sdp\":...}");
@@ -111,7 +111,7 @@ internal sealed class InteropSession(RtcPeerConnection pc, TextReader stdin, Jso
         // Asked for before the offer; the channel opens once SCTP is up.
         var creating = pc.CreateDataChannelAsync("echo", null, ct);
         output.Description("offer", await pc.CreateOfferAsync(ct).ConfigureAwait(false));
-        var answer = await JsonLineReader.NextAsync(stdin, ct).ConfigureAwait(false)
+        var answer = await stdin.NextAsync(ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException("input ended before the answer line");
         if (JsonLineReader.Type(answer) != "answer" || JsonLineReader.StringField(answer, "sdp") is not { } answerSdp)
             throw new FormatException("the line after the offer must be {\"type\":\"answer\",\"sdp\":...}");
@@ -152,7 +152,7 @@ internal sealed class InteropSession(RtcPeerConnection pc, TextReader stdin, Jso
     /// <summary>Answer role: input after the offer only matters for "close" and end of input.</summary>
     private async Task<string?> DrainInputAsync(CancellationToken ct)
     {
-        while (await JsonLineReader.NextAsync(stdin, ct).ConfigureAwait(false) is { } line)
+        while (await stdin.NextAsync(ct).ConfigureAwait(false) is { } line)
             if (JsonLineReader.Type(line) == "close") break;
         return null;
     }
@@ -160,7 +160,7 @@ internal sealed class InteropSession(RtcPeerConnection pc, TextReader stdin, Jso
     /// <summary>Offer role: each line's "data" (text) or "binary" (base64) goes out once the channel is open.</summary>
     private async Task<string?> SendInputAsync(DataChannel channel, CancellationToken ct)
     {
-        while (await JsonLineReader.NextAsync(stdin, ct).ConfigureAwait(false) is { } line)
+        while (await stdin.NextAsync(ct).ConfigureAwait(false) is { } line)
         {
             if (JsonLineReader.Type(line) == "close") break;
             var text = JsonLineReader.StringField(line, "data");

@@ -37,17 +37,43 @@ internal sealed class JsonLineWriter(TextWriter output)
         : new JsonObject { ["type"] = "message", ["binary"] = Convert.ToBase64String(message.Data) });
 }
 
-/// <summary>Reads the interop protocol's input lines.</summary>
-internal static class JsonLineReader
+/// <summary>
+/// The interop protocol's input lines. A dedicated thread reads the TextReader,
+/// because Console.In's async reads block their caller: awaiting them directly
+/// would stop the session noticing that the peer left while no input arrives.
+/// </summary>
+internal sealed class JsonLineReader
 {
-    /// <summary>The next non-empty line as an object; null at end of input. Throws FormatException for a line that is not a JSON object.</summary>
-    public static async Task<JsonObject?> NextAsync(TextReader input, CancellationToken ct)
+    private readonly System.Threading.Channels.Channel<string> _lines =
+        System.Threading.Channels.Channel.CreateUnbounded<string>(new() { SingleReader = true, SingleWriter = true });
+
+    public JsonLineReader(TextReader input)
     {
-        while (true)
+        var pump = new Thread(() =>
         {
-            var line = await input.ReadLineAsync(ct).ConfigureAwait(false);
-            if (line is null) return null;
-            if (string.IsNullOrWhiteSpace(line)) continue;
+            try
+            {
+                while (input.ReadLine() is { } line) _lines.Writer.TryWrite(line);
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                // A closed stdin is the end of input.
+            }
+            _lines.Writer.TryComplete();
+        })
+        {
+            IsBackground = true, // a read still blocked at exit must not keep the process alive
+            Name = "interop stdin",
+        };
+        pump.Start();
+    }
+
+    /// <summary>The next non-empty line as an object; null at end of input. Throws FormatException for a line that is not a JSON object.</summary>
+    public async Task<JsonObject?> NextAsync(CancellationToken ct)
+    {
+        while (await _lines.Reader.WaitToReadAsync(ct).ConfigureAwait(false))
+        {
+            if (!_lines.Reader.TryRead(out var line) || string.IsNullOrWhiteSpace(line)) continue;
             try
             {
                 return JsonNode.Parse(line) as JsonObject ?? throw new FormatException("an input line is not a JSON object");
@@ -57,6 +83,7 @@ internal static class JsonLineReader
                 throw new FormatException($"an input line is not valid JSON ({e.Message})", e);
             }
         }
+        return null;
     }
 
     public static string? Type(JsonObject line) => line["type"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
