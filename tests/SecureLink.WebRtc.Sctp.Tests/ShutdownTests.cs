@@ -33,14 +33,20 @@ public class ShutdownTests
         await pair.DisposeAsync();
     }
 
-    [Fact]
-    public async Task Both_sides_disposing_at_once_both_end_with_shutdown()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Both_sides_disposing_at_once_both_end_with_shutdown(bool collision)
     {
-        var pair = await TestPair.WithChannelsAsync();
+        var pair = await TestPair.ConnectAsync(bothClients: collision);
+        pair.ClientChannels = new DataChannels.DataChannelManager(pair.Client, true);
+        pair.ServerChannels = new DataChannels.DataChannelManager(pair.Server, false);
         var (local, remote) = await pair.OpenChannelAsync("x");
         await local.SendAsync("a");
         await remote.SendAsync("b");
+        var sw = Stopwatch.StartNew();
         await Task.WhenAll(pair.Client.DisposeAsync().AsTask(), pair.Server.DisposeAsync().AsTask()).WaitAsync(TestPair.Timeout);
+        Assert.True(sw.Elapsed < TimeSpan.FromMilliseconds(900), $"took {sw.ElapsedMilliseconds} ms: fell back to ABORT");
         Assert.Equal("shutdown", pair.Client.ClosedReason);
         Assert.Equal("shutdown", pair.Server.ClosedReason);
         await pair.DisposeAsync();

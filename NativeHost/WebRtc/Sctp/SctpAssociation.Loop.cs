@@ -89,7 +89,9 @@ public sealed partial class SctpAssociation
     private void ArmTimer()
     {
         var next = Math.Min(Math.Min(_t1At, _t2At), Math.Min(Math.Min(_t3At, _sackAt), _reconfigAt));
-        if (next == _armedAt) return;
+        // T3 moves later on nearly every SACK; leaving the timer armed early costs one spurious tick,
+        // re-arming it costs a timer-queue update per SACK. Only pull it earlier (or stop it when idle).
+        if (next == _armedAt || (next != Off && next > _armedAt)) return;
         _armedAt = next;
         if (next == Off) _timer.Change(Timeout.Infinite, Timeout.Infinite);
         else _timer.Change(Math.Max(0, next - Environment.TickCount64), Timeout.Infinite);
