@@ -114,4 +114,68 @@ public sealed class OpenSslInteropTests
         await openssl.SendLineAsync("Q"); // s_client: Q = send close_notify and quit
         Assert.Equal("close_notify", await closed.Task.WaitAsync(TimeSpan.FromSeconds(10), ct));
     }
+
+    [Theory]
+    [InlineData("ECDHE-ECDSA-AES128-SHA", 0xC009)]
+    [InlineData("ECDHE-ECDSA-AES256-GCM-SHA384", 0xC02C)]
+    public async Task Fallback_suites_work_with_openssl_and_survive_forged_records(string openSslSuite, int iana)
+    {
+        var ct = Timeout();
+        var port = OpenSslPeer.FreeUdpPort();
+        await using var openssl = await OpenSslPeer.StartServerAsync(port, $"-cipher {openSslSuite} -Verify 1", ct);
+        await openssl.WaitForAsync("ACCEPT", ct);
+        using var ours = DtlsCertificate.Generate();
+        var udp = new UdpDatagramTransport(new IPEndPoint(IPAddress.Loopback, port));
+        await using var client = await DtlsTransport.ConnectAsync(udp, DtlsRole.Client, ours,
+            DtlsFingerprint.Compute(openssl.CertificateDer), null, ct);
+        Assert.Equal(iana, client.CipherSuite);
+        await openssl.WaitForAsync("CIPHER is", ct);
+
+        // Forged records that are too short or misaligned for this cipher, as an off-path
+        // attacker spoofing OpenSSL's address would send them: the session must survive.
+        var random = new Random(3);
+        foreach (var length in new[] { 0, 1, 15, 16, 17, 23, 31, 33, 47, 48, 52, 64, 100 })
+        {
+            var body = new byte[length];
+            random.NextBytes(body);
+            udp.Inject([23, 0xFE, 0xFD, 0, 1, 0, 0, 0, 0, 0x10, (byte)length, (byte)(length >> 8), (byte)length, .. body]);
+            udp.Inject([21, 0xFE, 0xFD, 0, 1, 0, 0, 0, 0, 0x11, (byte)length, (byte)(length >> 8), (byte)length, .. body]);
+        }
+        await openssl.SendLineAsync("before");
+        Assert.Equal("before\n", Encoding.UTF8.GetString(await ReceiveOneAsync(client)));
+        await client.SendAsync(Encoding.UTF8.GetBytes("ping over " + openSslSuite + "\n"), ct);
+        await openssl.WaitForAsync("ping over " + openSslSuite, ct);
+        Assert.False(client.IsClosed);
+        Assert.True(client.ImplausibleRecordsDropped > 0);
+    }
+
+    [Fact]
+    public async Task Our_client_accepts_an_openssl_server_with_an_rsa_certificate()
+    {
+        var ct = Timeout();
+        var port = OpenSslPeer.FreeUdpPort();
+        await using var openssl = await OpenSslPeer.StartServerAsync(port, "-Verify 1", ct, rsa: true);
+        await openssl.WaitForAsync("ACCEPT", ct);
+        using var ours = DtlsCertificate.Generate();
+        var udp = new UdpDatagramTransport(new IPEndPoint(IPAddress.Loopback, port));
+        await using var client = await DtlsTransport.ConnectAsync(udp, DtlsRole.Client, ours,
+            DtlsFingerprint.Compute(openssl.CertificateDer), null, ct);
+        Assert.Equal(0xC02F, client.CipherSuite); // ECDHE-RSA-AES128-GCM-SHA256
+        await client.SendAsync(Encoding.UTF8.GetBytes("rsa peer\n"), ct);
+        await openssl.WaitForAsync("rsa peer", ct);
+    }
+
+    [Fact]
+    public async Task Our_server_accepts_an_openssl_client_with_an_rsa_certificate()
+    {
+        var ct = Timeout();
+        using var ours = DtlsCertificate.Generate();
+        var udp = new UdpDatagramTransport { LearnRemote = true };
+        await using var openssl = await OpenSslPeer.StartClientAsync(udp.LocalEndPoint.Port, "", ct, rsa: true);
+        await using var server = await DtlsTransport.ConnectAsync(udp, DtlsRole.Server, ours,
+            DtlsFingerprint.Compute(openssl.CertificateDer), null, ct);
+        Assert.Contains(server.CipherSuite, new[] { 0xC02B, 0xC02C }); // our ECDSA certificate, the client's GCM preference
+        await openssl.SendLineAsync("rsa client");
+        Assert.Equal("rsa client\n", Encoding.UTF8.GetString(await ReceiveOneAsync(server)));
+    }
 }

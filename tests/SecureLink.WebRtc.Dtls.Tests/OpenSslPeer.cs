@@ -38,15 +38,15 @@ internal sealed partial class OpenSslPeer : IAsyncDisposable
         return ((IPEndPoint)probe.Client.LocalEndPoint!).Port;
     }
 
-    public static async Task<OpenSslPeer> StartServerAsync(int port, string extraArgs, CancellationToken ct)
+    public static async Task<OpenSslPeer> StartServerAsync(int port, string extraArgs, CancellationToken ct, bool rsa = false)
     {
-        var (dir, der) = await MakeCertificateAsync(ct);
+        var (dir, der) = await MakeCertificateAsync(ct, rsa);
         return Start($"s_server -dtls1_2 -accept 127.0.0.1:{port} -cert {dir}/cert.pem -key {dir}/key.pem -naccept 1 {extraArgs}", dir, der);
     }
 
-    public static async Task<OpenSslPeer> StartClientAsync(int port, string extraArgs, CancellationToken ct)
+    public static async Task<OpenSslPeer> StartClientAsync(int port, string extraArgs, CancellationToken ct, bool rsa = false)
     {
-        var (dir, der) = await MakeCertificateAsync(ct);
+        var (dir, der) = await MakeCertificateAsync(ct, rsa);
         return Start($"s_client -dtls1_2 -connect 127.0.0.1:{port} -cert {dir}/cert.pem -key {dir}/key.pem {extraArgs}", dir, der);
     }
 
@@ -109,10 +109,11 @@ internal sealed partial class OpenSslPeer : IAsyncDisposable
         return Convert.FromBase64String(match.Groups[1].Value.Replace("\n", "").Replace("\r", ""));
     }
 
-    private static async Task<(string Dir, byte[] Der)> MakeCertificateAsync(CancellationToken ct)
+    private static async Task<(string Dir, byte[] Der)> MakeCertificateAsync(CancellationToken ct, bool rsa)
     {
         var dir = Directory.CreateTempSubdirectory("securelink-dtls-openssl-").FullName;
-        await RunAsync($"req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout {dir}/key.pem -out {dir}/cert.pem -days 2 -subj /CN=openssl-peer", ct);
+        var key = rsa ? "-newkey rsa:2048" : "-newkey ec -pkeyopt ec_paramgen_curve:prime256v1";
+        await RunAsync($"req -x509 {key} -nodes -keyout {dir}/key.pem -out {dir}/cert.pem -days 2 -subj /CN=openssl-peer", ct);
         await RunAsync($"x509 -in {dir}/cert.pem -outform DER -out {dir}/cert.der", ct);
         return (dir, await File.ReadAllBytesAsync($"{dir}/cert.der", ct));
     }

@@ -95,11 +95,21 @@ internal sealed class UdpDatagramTransport : IDatagramTransport
         }
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentQueue<byte[]> _injected = new();
+
+    /// <summary>Queues a datagram as if it had come from the peer (a spoofing attacker).</summary>
+    public void Inject(byte[] datagram) => _injected.Enqueue(datagram);
+
     public async ValueTask<int> ReceiveAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         while (true)
         {
             if (_closed) throw new TransportClosedException();
+            if (_injected.TryDequeue(out var forged))
+            {
+                forged.AsSpan(0, Math.Min(forged.Length, buffer.Length)).CopyTo(buffer.Span);
+                return Math.Min(forged.Length, buffer.Length);
+            }
             UdpReceiveResult result;
             try
             {
