@@ -9,6 +9,7 @@ namespace SecureLink.WebRtc.Sctp;
 public sealed partial class SctpAssociation
 {
     private const int DelayedSackMs = 200;
+    private const uint MaxTsnAhead = 1u << 20;
     private readonly ReceivedTsns _received = new();
     private readonly Reassembly _reassembly;
     private bool _sackNow, _sackPending;
@@ -25,6 +26,12 @@ public sealed partial class SctpAssociation
             _received.Add(data.Tsn); // records the duplicate for the next SACK
             Interlocked.Increment(ref Statistics.duplicateTsns);
             _sackNow = true;
+            return;
+        }
+        // A TSN far beyond anything a sane window allows is an attack on our bookkeeping, not data.
+        if (Packet.SerialNumber.Gt(data.Tsn, _received.Cumulative + MaxTsnAhead))
+        {
+            Interlocked.Increment(ref Statistics.packetsDropped);
             return;
         }
         // Out of window: drop all but the next in-order TSN (which always fits and keeps us moving); the peer retransmits.
