@@ -67,7 +67,8 @@ public class MessageOrderTests
     public async Task An_abort_from_the_peer_is_a_protocol_error()
     {
         var (creator, _) = await PakePair.RunAsync("1234", "1234",
-            wrapJoiner: ch => new TamperingChannel(ch, (i, m) => i == 0 ? [Header(5, 1, 0)] : [m]));
+            wrapJoiner: ch => new TamperingChannel(ch, (i, m) => i == 0 ? [Header(5, 1, 0)] : [m]),
+            timeout: TimeSpan.FromSeconds(5));   // the stand-in joiner keeps waiting; a real one would have stopped
         Assert.Equal(PakeFailure.ProtocolError, creator.Failure);
         Assert.Contains("stopped", creator.Error!.Message);
     }
