@@ -181,4 +181,24 @@ public class DataChannelTests
         var (local, _) = await pair.OpenChannelAsync("limit");
         await Assert.ThrowsAsync<ArgumentException>(() => local.SendAsync(new byte[262145]));
     }
+
+    [Fact]
+    public async Task Nothing_is_lost_when_the_receiver_subscribes_late()
+    {
+        var pair = await TestPair.ConnectAsync();
+        await using var _ = pair;
+        pair.ClientChannels = new DataChannelManager(pair.Client, true);
+        var channel = await pair.ClientChannels.CreateChannelAsync("early-bird");
+        await channel.SendAsync("one");
+        await channel.SendAsync("two");
+        await Task.Delay(200); // OPEN and both messages are waiting on the server before anyone listens
+
+        pair.ServerChannels = new DataChannelManager(pair.Server, false);
+        var opened = new TaskCompletionSource<DataChannel>(TaskCreationOptions.RunContinuationsAsynchronously);
+        pair.ServerChannels.ChannelOpened += c => opened.TrySetResult(c);
+        var remote = await opened.Task.WaitAsync(TestPair.Timeout);
+        await Task.Delay(100); // and the channel's handler is attached later still
+        var collector = new MessageCollector(remote, 2);
+        Assert.Equal(["one", "two"], (await collector.WaitAsync()).Select(m => m.Text));
+    }
 }

@@ -12,7 +12,11 @@ public sealed class DataChannel
 {
     private readonly DataChannelManager _manager;
     private readonly SctpAssociation _association;
+    private const int MaxEarlyMessages = 1000;
     private readonly object _gate = new();
+    private readonly object _deliveryGate = new();
+    private readonly Queue<DataChannelMessage> _early = new();
+    private Action<DataChannelMessage>? _messageReceived;
     private readonly TaskCompletionSource _closed = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly BufferedAmountCounter _counter = new();
     private readonly SctpSendOptions _sendOptions, _sendOptionsBeforeAck;
@@ -49,7 +53,24 @@ public sealed class DataChannel
     public DataChannelState State => _state;
 
     public event Action? Opened;
-    public event Action<DataChannelMessage>? MessageReceived;
+    /// <summary>A message arrived. Messages that arrive before the first handler is attached are kept
+    /// (up to 1,000) and handed to it when it subscribes, in order, so nothing is lost to a subscription race.</summary>
+    public event Action<DataChannelMessage>? MessageReceived
+    {
+        add
+        {
+            lock (_deliveryGate)
+            {
+                _messageReceived += value;
+                // Replayed under the lock so a message the dispatcher delivers meanwhile waits its turn.
+                while (_early.Count > 0) value?.Invoke(_early.Dequeue());
+            }
+        }
+        remove
+        {
+            lock (_deliveryGate) _messageReceived -= value;
+        }
+    }
 
     /// <summary>Raised once when the channel is Closed (named so to avoid clashing with <see cref="State"/>).</summary>
     public event Action? ClosedEvent;
@@ -97,7 +118,15 @@ public sealed class DataChannel
     internal void OnMessage(DataChannelMessage message)
     {
         if (_state == DataChannelState.Closed) return;
-        MessageReceived?.Invoke(message);
+        lock (_deliveryGate)
+        {
+            if (_messageReceived is { } handler)
+            {
+                handler(message);
+                return;
+            }
+            if (_early.Count < MaxEarlyMessages) _early.Enqueue(message);
+        }
     }
 
     internal void OnIncomingReset()

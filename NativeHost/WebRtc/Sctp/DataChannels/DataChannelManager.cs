@@ -18,17 +18,39 @@ public sealed class DataChannelManager : IAsyncDisposable, ISctpReceiver
     private readonly Dictionary<ushort, DataChannel> _channels = [];
     private readonly object _gate = new();
     private bool _closed;
+    private int _started;
+    private Action<DataChannel>? _channelOpened;
 
     public DataChannelManager(SctpAssociation association, bool isDtlsClient, ILog? log = null)
     {
         _association = association ?? throw new ArgumentNullException(nameof(association));
         _isDtlsClient = isDtlsClient;
         _log = log ?? NullLog.Instance;
-        association.StartReceiving(this);
     }
 
-    /// <summary>A channel the REMOTE opened; it is already Open.</summary>
-    public event Action<DataChannel>? ChannelOpened;
+    /// <summary>A channel the REMOTE opened; it is already Open. Raised on the association's dispatch task:
+    /// subscribe to the channel's MessageReceived inside the handler to see its first message.</summary>
+    /// <remarks>Delivery from the association starts when the first handler is attached (or at the first
+    /// <see cref="CreateChannelAsync"/>, or <see cref="Start"/>): a peer's DATA_CHANNEL_OPEN often arrives
+    /// with the handshake, before the caller has had a chance to subscribe.</remarks>
+    public event Action<DataChannel>? ChannelOpened
+    {
+        add
+        {
+            lock (_gate) _channelOpened += value;
+            Start();
+        }
+        remove
+        {
+            lock (_gate) _channelOpened -= value;
+        }
+    }
+
+    /// <summary>Starts taking messages from the association (idempotent).</summary>
+    public void Start()
+    {
+        if (Interlocked.Exchange(ref _started, 1) == 0) _association.StartReceiving(this);
+    }
 
     public IReadOnlyCollection<DataChannel> Channels
     {
@@ -47,6 +69,7 @@ public sealed class DataChannelManager : IAsyncDisposable, ISctpReceiver
         if (options.MaxRetransmits is not null && options.MaxPacketLifeTimeMs is not null)
             throw new ArgumentException("A channel can limit retransmits or lifetime, not both.", nameof(options));
         if (options.Negotiated && options.Id is null) throw new ArgumentException("A negotiated channel needs an id.", nameof(options));
+        Start();
         DataChannel channel;
         lock (_gate)
         {
@@ -146,7 +169,9 @@ public sealed class DataChannelManager : IAsyncDisposable, ISctpReceiver
         _ = SendAckAsync(streamId);
         channel.SetOpen();
         Log(LogLevel.Debug, $"remote opened channel {streamId}");
-        ChannelOpened?.Invoke(channel);
+        Action<DataChannel>? handler;
+        lock (_gate) handler = _channelOpened;
+        handler?.Invoke(channel);
     }
 
     private async Task SendAckAsync(ushort streamId)
