@@ -36,5 +36,18 @@ public sealed class IceAgentOptions
     /// <summary>Ta, the pacing of new checks (RFC 8445 §14.2; added member).</summary>
     public TimeSpan CheckInterval { get; init; } = TimeSpan.FromMilliseconds(25);
 
+    /// <summary>
+    /// Our ICE credentials (added member). Null (the default) draws fresh ones. A room that lets
+    /// a joiner try again with the same invite gives each new agent the credentials of the first.
+    /// </summary>
+    public IceParameters? LocalParameters { get; init; }
+
+    /// <summary>
+    /// The UDP port to bind on each local address (added member); an address not listed, or
+    /// null (the default), gets an ephemeral port. Used with <see cref="LocalParameters"/> so a
+    /// new agent sits where an invite already told the peer to look.
+    /// </summary>
+    public IReadOnlyDictionary<IPAddress, int>? LocalPorts { get; init; }
+
     public ILog Log { get; init; } = NullLog.Instance;
 }

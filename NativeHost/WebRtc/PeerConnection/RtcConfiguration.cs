@@ -17,6 +17,22 @@ public sealed class RtcConfiguration
     /// <summary>How long ICE may take to find a working pair before the connection fails.</summary>
     public TimeSpan ConnectTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// A certificate to use instead of a fresh one (added member). The caller owns it: the
+    /// connection does not dispose it. With <see cref="IceParameters"/> and <see cref="LocalPorts"/>
+    /// a new connection can stand exactly where an earlier description said (a room's next PIN attempt).
+    /// </summary>
+    public SecureLink.WebRtc.Dtls.DtlsCertificate? Certificate { get; init; }
+
+    /// <summary>Our ICE credentials instead of fresh ones (added member).</summary>
+    public SecureLink.WebRtc.Ice.IceParameters? IceParameters { get; init; }
+
+    /// <summary>The UDP port to bind per local address (added member); others get ephemeral ports.</summary>
+    public IReadOnlyDictionary<System.Net.IPAddress, int>? LocalPorts { get; init; }
+
+    /// <summary>RFC 7675 consent timeout (added member): no answer this long means the peer is unreachable.</summary>
+    public TimeSpan ConsentTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Where states, sizes and addresses are logged; never content or keys.</summary>
     public ILog Log { get; init; } = NullLog.Instance;
 }

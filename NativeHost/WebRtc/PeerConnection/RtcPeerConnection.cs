@@ -30,12 +30,20 @@ public sealed class RtcPeerConnection : IAsyncDisposable
     private bool _isOfferer;
     private bool _offerMade;
     private Task? _connecting;
-    private DatagramDemux? _demux;
-    private DtlsTransport? _dtls;
-    private SctpAssociation? _sctp;
-    private DataChannelManager? _channels;
+    // Written once by the connect task, read from any thread.
+    private volatile DatagramDemux? _demux;
+    private volatile DtlsTransport? _dtls;
+    private volatile SctpAssociation? _sctp;
+    private volatile DataChannelManager? _channels;
     private readonly HashSet<DataChannel> _announced = new(ReferenceEqualityComparer.Instance);
     private int _disposed;
+    private readonly bool _ownsCertificate;
+
+    /// <summary>Raised once when the first authenticated ICE check from the peer arrives (added member; must not block).</summary>
+    public event Action? RemoteCheckReceived;
+
+    /// <summary>Our ICE credentials, as put in our description (added member).</summary>
+    public IceParameters LocalIceParameters => _ice.LocalParameters;
 
     public RtcPeerConnection(RtcConfiguration config)
     {
@@ -46,10 +54,15 @@ public sealed class RtcPeerConnection : IAsyncDisposable
             IncludeLoopback = config.IncludeLoopback,
             AddressFilter = config.AddressFilter,
             ConnectTimeout = config.ConnectTimeout,
+            ConsentTimeout = config.ConsentTimeout,
+            LocalParameters = config.IceParameters,
+            LocalPorts = config.LocalPorts,
             Log = config.Log,
         });
         _ice.StateChanged += OnIceStateChanged;
-        _certificate = DtlsCertificate.Generate();
+        _ice.RemoteCheckReceived += () => RemoteCheckReceived?.Invoke();
+        _ownsCertificate = config.Certificate is null;
+        _certificate = config.Certificate ?? DtlsCertificate.Generate();
     }
 
     /// <summary>Our certificate's fingerprint, as put in our description.</summary>
@@ -146,7 +159,8 @@ public sealed class RtcPeerConnection : IAsyncDisposable
     {
         var channels = _channels ?? throw new InvalidOperationException(
             "CreateDataChannel needs a connected session; call CreateDataChannelAsync before connecting.");
-        // Returns as soon as DATA_CHANNEL_OPEN is queued (RFC 8832 lets the opener send at once).
+        // Returns as soon as DATA_CHANNEL_OPEN is queued (RFC 8832 lets the opener send at once);
+        // it only waits when SCTP's send buffer is over its high-water mark.
         return channels.CreateChannelAsync(label, options).GetAwaiter().GetResult();
     }
 
@@ -347,7 +361,7 @@ public sealed class RtcPeerConnection : IAsyncDisposable
         await DisposeQuietly(_demux).ConfigureAwait(false);
         await DisposeQuietly(_ice).ConfigureAwait(false);
         _ice.StateChanged -= OnIceStateChanged;
-        _certificate.Dispose();
+        if (_ownsCertificate) _certificate.Dispose();
         _lifetime.Dispose();
         SetState(PeerConnectionState.Closed);
         _connected.TrySetException(new ObjectDisposedException(nameof(RtcPeerConnection)));
@@ -360,6 +374,11 @@ public sealed class RtcPeerConnection : IAsyncDisposable
         try
         {
             await layer.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TransportClosedException or ObjectDisposedException or OperationCanceledException)
+        {
+            // Expected when the peer already ended the session: there is nobody left to tell.
+            Log(LogLevel.Debug, $"closing {layer.GetType().Name}: already closed ({e.GetType().Name})");
         }
         catch (Exception e)
         {

@@ -64,6 +64,9 @@ public sealed partial class IceAgent
         }
     }
 
+    private int PortFor(IPAddress address) =>
+        _options.LocalPorts is { } ports && ports.TryGetValue(address, out var port) ? port : 0;
+
     private List<LocalSocket> BindSockets()
     {
         var addresses = LocalAddresses.Enumerate(_options);
@@ -73,7 +76,7 @@ public sealed partial class IceAgent
             try
             {
                 // Unique local preference per address, IPv6 (listed first) highest.
-                sockets.Add(new LocalSocket(address, sockets.Count) { LocalPreference = 65535 - sockets.Count });
+                sockets.Add(new LocalSocket(address, sockets.Count, PortFor(address)) { LocalPreference = 65535 - sockets.Count });
             }
             catch (SocketException e)
             {

@@ -13,6 +13,15 @@ public sealed partial class IceAgent
 {
     private int _peerReflexiveCount;
 
+    private int _remoteCheckSeen;
+
+    /// <summary>
+    /// Raised once, on the receive thread, for the first check that carries our credentials (added
+    /// member): proof the peer has our parameters and is checking, e.g. a creator who accepted the reply.
+    /// Handlers must not block.
+    /// </summary>
+    public event Action? RemoteCheckReceived;
+
     private void HandleRequest(LocalSocket socket, IPEndPoint from, StunMessage request)
     {
         // Once failed we withdraw consent (RFC 7675 §5.2): silence lets the peer notice too.
@@ -45,6 +54,7 @@ public sealed partial class IceAgent
             .Add(new XorMappedAddressAttribute(from));
         socket.Send(response.Encode(_localPasswordKey, fingerprint: true), from);
 
+        if (Interlocked.Exchange(ref _remoteCheckSeen, 1) == 0) RemoteCheckReceived?.Invoke();
         var priority = request.Get<PriorityAttribute>()?.Value ?? IcePriority.Candidate(IceCandidateType.PeerReflexive, 65535);
         var useCandidate = request.Get<UseCandidateAttribute>() is not null;
         if (!_started)

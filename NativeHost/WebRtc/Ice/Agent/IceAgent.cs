@@ -48,7 +48,7 @@ public sealed partial class IceAgent : IAsyncDisposable
         if (options.CheckRetransmission.MaxRequests < 1 || options.CheckRetransmission.InitialRto <= TimeSpan.Zero)
             throw new ArgumentException("Checks need at least one request and a positive RTO.", nameof(options));
         _log = options.Log;
-        LocalParameters = IceParameters.Generate();
+        LocalParameters = options.LocalParameters ?? IceParameters.Generate();
         _localPasswordKey = Encoding.UTF8.GetBytes(LocalParameters.Password);
         _transport = new IceTransport(this);
     }

@@ -13,7 +13,7 @@ internal sealed class LocalSocket : IDisposable
 {
     private readonly Socket _socket;
 
-    public LocalSocket(IPAddress address, int index)
+    public LocalSocket(IPAddress address, int index, int port = 0)
     {
         _socket = new Socket(address.AddressFamily, SocketType.Dgram, ProtocolType.Udp);
         try
@@ -25,7 +25,7 @@ internal sealed class LocalSocket : IDisposable
                 const int SioUdpConnReset = -1744830452;
                 _socket.IOControl(SioUdpConnReset, [0, 0, 0, 0], null);
             }
-            _socket.Bind(new IPEndPoint(address, 0));
+            _socket.Bind(new IPEndPoint(address, port));
         }
         catch
         {
