@@ -102,4 +102,23 @@ public class AiortcInteropTests
         Assert.Equal("through the collision", (await echo.WaitAsync())[0].Text);
         await association.DisposeAsync().AsTask().WaitAsync(TestPair.Timeout);
     }
+
+    [Fact]
+    public async Task Over_a_lossy_link_aiortc_and_we_recover_each_others_losses()
+    {
+        // Both stacks' SACK gap blocks, fast retransmits and T3 must understand each other.
+        var (peer, udp) = await StartPeerAsync("server");
+        await using var _ = peer;
+        await using var lossy = new LossyTransport(udp, 0.1, seed: 5);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        var association = await SctpAssociation.ConnectAsync(lossy, new SctpOptions { IsClient = true, RtoInitial = TimeSpan.FromMilliseconds(300) }, cts.Token);
+        var channels = new DataChannelManager(association, isDtlsClient: false);
+        var channel = await channels.CreateChannelAsync("lossy-echo");
+        var echoes = new MessageCollector(channel, 300);
+        for (var i = 0; i < 300; i++) await channel.SendAsync(i % 30 == 0 ? new string('q', 4000) + i : "n" + i);
+        var got = await echoes.WaitAsync(TimeSpan.FromSeconds(60));
+        for (var i = 0; i < 300; i++) Assert.EndsWith(i.ToString(), got[i].Text);
+        Assert.True(association.Statistics.Retransmissions > 0);
+        await association.DisposeAsync().AsTask().WaitAsync(TestPair.Timeout);
+    }
 }
