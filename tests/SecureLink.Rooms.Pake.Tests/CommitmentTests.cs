@@ -17,7 +17,7 @@ public class CommitmentTests
     [Fact]
     public async Task A_creator_whose_nonce_does_not_open_its_commitment_is_refused_by_the_joiner()
     {
-        var outcome = await RunAgainstCheatingCreatorAsync(cheat: true);
+        var outcome = await RunAgainstCheatingCreatorAsync(cheat: true).WaitAsync(PakePair.Guard);
         Assert.Equal(PakeFailure.ProtocolError, outcome.Failure);
         Assert.Contains("commitment", outcome.Error!.Message);
     }
@@ -26,7 +26,7 @@ public class CommitmentTests
     public async Task The_same_hand_built_creator_without_cheating_is_accepted()
     {
         // Shows the cheating test fails only because of the commitment, not the hand-built creator.
-        var outcome = await RunAgainstCheatingCreatorAsync(cheat: false);
+        var outcome = await RunAgainstCheatingCreatorAsync(cheat: false).WaitAsync(PakePair.Guard);
         Assert.Null(outcome.Error);
     }
 

@@ -75,7 +75,23 @@ public class MalformedMessageTests
             Assert.NotEqual(PakeFailure.Timeout, e.Failure);
         });
         Assert.True(creator.Error is not null || joiner.Error is not null);
-        if (target < 2) Assert.Equal(PakeFailure.ProtocolError, (onCreator ? joiner : creator).Failure);
+    }
+
+    [Fact]
+    public async Task A_changed_safety_nonce_is_caught_by_the_transcript_and_reads_as_a_changed_connection()
+    {
+        // nJ is not covered by any proof, but it is in the transcript both confirmations are bound
+        // to, so the sides disagree at confirmation, exactly as when a middle changes any field.
+        var (creator, joiner) = await PakePair.RunAsync("1234", "1234",
+            wrapJoiner: ch => new TamperingChannel(ch, (i, m) =>
+            {
+                if (i != 1) return [m];
+                var changed = (byte[])m.Clone();
+                changed[^1] ^= 0x20;
+                return [changed];
+            }));
+        Assert.Equal(PakeFailure.WrongPin, creator.Failure);
+        Assert.Equal(PakeFailure.WrongPin, joiner.Failure);
     }
 
     private static byte[] Apply(string damage, byte[] m)

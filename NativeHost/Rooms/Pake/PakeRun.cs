@@ -168,7 +168,8 @@ internal sealed class PakeRun
     {
         try
         {
-            await _channel.SendAsync(message, ct).WaitAsync(ct).ConfigureAwait(false);
+            // A copy: the transcript keeps the original, whatever the channel does with its array.
+            await _channel.SendAsync((byte[])message.Clone(), ct).WaitAsync(ct).ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
