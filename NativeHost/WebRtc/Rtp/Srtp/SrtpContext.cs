@@ -91,7 +91,7 @@ public sealed class SrtpContext : IDisposable
         rtp.CopyTo(destination);
         written = _transform.ProtectRtp(destination, length, header.HeaderLength, header.Ssrc, index);
         stream.Rollover.Update(header.SequenceNumber, roc);
-        _protected++;
+        Interlocked.Increment(ref _protected);
         return SrtpResult.Ok;
     }
 
@@ -141,7 +141,7 @@ public sealed class SrtpContext : IDisposable
         rtcp.CopyTo(destination);
         written = _transform.ProtectRtcp(destination, length, ssrc, stream.NextRtcpIndex, encrypt);
         stream.NextRtcpIndex++;
-        _protected++;
+        Interlocked.Increment(ref _protected);
         return SrtpResult.Ok;
     }
 
