@@ -201,4 +201,37 @@ public class DataChannelTests
         var collector = new MessageCollector(remote, 2);
         Assert.Equal(["one", "two"], (await collector.WaitAsync()).Select(m => m.Text));
     }
+
+    [Fact]
+    public async Task A_channel_made_before_the_association_opens_once_attached()
+    {
+        var early = DataChannel.CreateUnattached("made-early", new DataChannelOptions { Protocol = "x" });
+        var opened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        early.Opened += () => opened.TrySetResult();
+        Assert.Equal(DataChannelState.Connecting, early.State);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => early.SendAsync("too soon"));
+
+        await using var pair = await TestPair.WithChannelsAsync();
+        var remote = new TaskCompletionSource<DataChannel>(TaskCreationOptions.RunContinuationsAsynchronously);
+        pair.ServerChannels!.ChannelOpened += c => remote.TrySetResult(c);
+        await pair.ClientChannels!.AttachAsync(early);
+        await opened.Task.WaitAsync(TestPair.Timeout);
+        Assert.Equal(DataChannelState.Open, early.State);
+        var r = await remote.Task.WaitAsync(TestPair.Timeout);
+        Assert.Equal(("made-early", "x", early.Id), (r.Label, r.Protocol, r.Id));
+        var collector = new MessageCollector(r, 1);
+        await early.SendAsync("now");
+        Assert.Equal("now", (await collector.WaitAsync())[0].Text);
+    }
+
+    [Fact]
+    public async Task Closing_a_channel_that_was_never_attached_just_closes_it()
+    {
+        var early = DataChannel.CreateUnattached("never");
+        var closed = false;
+        early.ClosedEvent += () => closed = true;
+        await early.CloseAsync().WaitAsync(TestPair.Timeout);
+        Assert.True(closed);
+        Assert.Equal(DataChannelState.Closed, early.State);
+    }
 }

@@ -10,8 +10,8 @@ namespace SecureLink.WebRtc.DataChannels;
 /// </summary>
 public sealed class DataChannel
 {
-    private readonly DataChannelManager _manager;
-    private readonly SctpAssociation _association;
+    private DataChannelManager? _manager;
+    private SctpAssociation? _association;
     private const int MaxEarlyMessages = 1000;
     private readonly object _gate = new();
     private readonly object _deliveryGate = new();
@@ -24,12 +24,13 @@ public sealed class DataChannel
     private volatile bool _ackReceived;
     private volatile DataChannelState _state;
 
-    internal DataChannel(DataChannelManager manager, SctpAssociation association, ushort id, string label, string protocol,
+    internal DataChannel(DataChannelManager? manager, SctpAssociation? association, ushort id, string label, string protocol,
         bool ordered, int? maxRetransmits, int? maxPacketLifeTimeMs, bool negotiated, bool ackReceived)
     {
         _manager = manager;
         _association = association;
         Id = id;
+        RequestedId = negotiated ? id : null;
         Label = label;
         Protocol = protocol;
         Ordered = ordered;
@@ -43,7 +44,34 @@ public sealed class DataChannel
         _sendOptionsBeforeAck = new SctpSendOptions { Unordered = false, MaxRetransmits = maxRetransmits, MaxPacketLifeTimeMs = maxPacketLifeTimeMs, Counter = _counter };
     }
 
-    public ushort Id { get; }
+    /// <summary>
+    /// A channel not yet on an association (state Connecting, Id 0 until attached), for APIs such as
+    /// RTCPeerConnection.createDataChannel that hand out a channel before SCTP is up; pass it to
+    /// <see cref="DataChannelManager.AttachAsync"/> once the association exists.
+    /// </summary>
+    public static DataChannel CreateUnattached(string label, DataChannelOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(label);
+        options ??= new DataChannelOptions();
+        DataChannelManager.Validate(options);
+        var channel = new DataChannel(null, null, options.Id ?? 0, label, options.Protocol, options.Ordered, options.MaxRetransmits,
+            options.MaxPacketLifeTimeMs, options.Negotiated, ackReceived: options.Negotiated);
+        channel.RequestedId = options.Id;
+        return channel;
+    }
+
+    /// <summary>The stream id; for an unattached channel without a requested id, 0 until attached.</summary>
+    public ushort Id { get; private set; }
+
+    internal ushort? RequestedId { get; private set; }
+    internal bool IsAttached => _association is not null;
+
+    internal void Attach(DataChannelManager manager, SctpAssociation association, ushort id)
+    {
+        _manager = manager;
+        _association = association;
+        Id = id;
+    }
     public string Label { get; }
     public string Protocol { get; }
     public bool Ordered { get; }
@@ -91,7 +119,7 @@ public sealed class DataChannel
 
     private Task SendRawAsync(uint ppid, ReadOnlyMemory<byte> payload, CancellationToken ct)
     {
-        if (_state != DataChannelState.Open)
+        if (_state != DataChannelState.Open || _association is null)
             throw new InvalidOperationException($"The data channel is {_state}; only an open channel can send.");
         return _association.SendAsync(Id, ppid, payload, _ackReceived ? _sendOptions : _sendOptionsBeforeAck, ct);
     }
@@ -152,7 +180,8 @@ public sealed class DataChannel
         bool ok;
         try
         {
-            ok = await _association.ResetStreamAsync(Id).ConfigureAwait(false);
+            // Never attached: nothing on the wire to reset.
+            ok = _association is not null && await _association.ResetStreamAsync(Id).ConfigureAwait(false);
         }
         catch (Exception)
         {
@@ -180,7 +209,7 @@ public sealed class DataChannel
             if (_state == DataChannelState.Closed) return;
             _state = DataChannelState.Closed;
         }
-        _manager.Forget(this);
+        _manager?.Forget(this);
         _closed.TrySetResult();
         ClosedEvent?.Invoke();
     }

@@ -64,26 +64,31 @@ public sealed class DataChannelManager : IAsyncDisposable, ISctpReceiver
     /// since RFC 8832 lets the opener send before the ACK. Opened has fired by the time this returns.</summary>
     public async Task<DataChannel> CreateChannelAsync(string label, DataChannelOptions? options = null, CancellationToken ct = default)
     {
-        ArgumentNullException.ThrowIfNull(label);
-        options ??= new DataChannelOptions();
-        if (options.MaxRetransmits is not null && options.MaxPacketLifeTimeMs is not null)
-            throw new ArgumentException("A channel can limit retransmits or lifetime, not both.", nameof(options));
-        if (options.Negotiated && options.Id is null) throw new ArgumentException("A negotiated channel needs an id.", nameof(options));
+        var channel = DataChannel.CreateUnattached(label, options);
+        await AttachAsync(channel, ct).ConfigureAwait(false);
+        return channel;
+    }
+
+    /// <summary>Puts a channel made by <see cref="DataChannel.CreateUnattached"/> on this association: picks its
+    /// stream id (unless one was requested), sends DATA_CHANNEL_OPEN unless negotiated, and opens it (Opened fires).</summary>
+    public async Task AttachAsync(DataChannel channel, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
         Start();
-        DataChannel channel;
         lock (_gate)
         {
             if (_closed) throw new InvalidOperationException("The association is closed.");
-            var id = options.Id ?? AllocateId();
+            if (channel.IsAttached) throw new InvalidOperationException("The channel is already attached.");
+            if (channel.State != DataChannelState.Connecting) throw new InvalidOperationException($"The channel is {channel.State}.");
+            var id = channel.RequestedId ?? AllocateId();
             if (_channels.ContainsKey(id)) throw new InvalidOperationException($"Stream id {id} is in use.");
-            channel = new DataChannel(this, _association, id, label, options.Protocol, options.Ordered, options.MaxRetransmits,
-                options.MaxPacketLifeTimeMs, options.Negotiated, ackReceived: options.Negotiated);
+            channel.Attach(this, _association, id);
             _channels[id] = channel;
         }
-        if (!options.Negotiated)
+        if (!channel.Negotiated)
         {
-            var open = new DcepOpen(DcepOpen.TypeFor(options.Ordered, options.MaxRetransmits, options.MaxPacketLifeTimeMs), 0,
-                (uint)(options.MaxRetransmits ?? options.MaxPacketLifeTimeMs ?? 0), label, options.Protocol);
+            var open = new DcepOpen(DcepOpen.TypeFor(channel.Ordered, channel.MaxRetransmits, channel.MaxPacketLifeTimeMs), 0,
+                (uint)(channel.MaxRetransmits ?? channel.MaxPacketLifeTimeMs ?? 0), channel.Label, channel.Protocol);
             try
             {
                 await _association.SendAsync(channel.Id, Ppid.Dcep, open.ToArray(), SctpSendOptions.Reliable, ct).ConfigureAwait(false);
@@ -96,7 +101,16 @@ public sealed class DataChannelManager : IAsyncDisposable, ISctpReceiver
         }
         channel.SetOpen();
         Log(LogLevel.Debug, $"opened channel {channel.Id}");
-        return channel;
+    }
+
+    internal static void Validate(DataChannelOptions options)
+    {
+        if (options.MaxRetransmits is not null && options.MaxPacketLifeTimeMs is not null)
+            throw new ArgumentException("A channel can limit retransmits or lifetime, not both.", nameof(options));
+        if (options.MaxRetransmits < 0 || options.MaxPacketLifeTimeMs < 0)
+            throw new ArgumentException("Retransmit and lifetime limits cannot be negative.", nameof(options));
+        if (options.Negotiated && options.Id is null) throw new ArgumentException("A negotiated channel needs an id.", nameof(options));
+        if (options.Id == 65535) throw new ArgumentException("Stream id 65535 is reserved.", nameof(options));
     }
 
     private ushort AllocateId()
