@@ -117,10 +117,12 @@ public class MalformedMessageTests
         switch (random.Next(4))
         {
             case 0:
-                for (var k = random.Next(1, 8); k > 0; k--) copy[random.Next(copy.Length)] ^= (byte)(1 << random.Next(8));
+                // 1..7 distinct bits, so the flips can never cancel out.
+                foreach (var bit in Enumerable.Range(0, copy.Length * 8).OrderBy(_ => random.Next()).Take(random.Next(1, 8)).ToList())
+                    copy[bit / 8] ^= (byte)(1 << (bit % 8));
                 return copy;
             case 1:
-                copy[random.Next(copy.Length)] = (byte)random.Next(256);
+                copy[random.Next(copy.Length)] ^= (byte)random.Next(1, 256);   // a different byte, never the same one
                 return copy;
             case 2:
                 return copy[..random.Next(copy.Length)];
