@@ -36,6 +36,7 @@ public sealed class RtcPeerConnection : IAsyncDisposable
     private volatile SctpAssociation? _sctp;
     private volatile DataChannelManager? _channels;
     private readonly HashSet<DataChannel> _announced = new(ReferenceEqualityComparer.Instance);
+    private readonly List<DataChannel> _pendingChannels = [];
     private int _disposed;
     private readonly bool _ownsCertificate;
 
@@ -146,22 +147,27 @@ public sealed class RtcPeerConnection : IAsyncDisposable
     public void AddRemoteCandidate(string candidateLine) => _ice.AddRemoteCandidate(IceCandidate.Parse(candidateLine));
 
     /// <summary>
-    /// Creates a channel on a connected session; it is Open on return.
+    /// Creates a channel, at any time. Before SCTP is up it is Connecting and opens
+    /// (Opened fires) once the session connects; on a connected session it is Open
+    /// on return (DATA_CHANNEL_OPEN queued; RFC 8832 lets the opener send at once).
     /// </summary>
-    /// <remarks>
-    /// The contract also allows this before connecting, but the SCTP layer's
-    /// <see cref="DataChannel"/> can only exist on a live association (its
-    /// constructor is internal to that layer). Until it offers a pending channel,
-    /// a call before <see cref="PeerConnectionState.Connected"/> throws; use
-    /// <see cref="CreateDataChannelAsync"/>, which may be called at any time.
-    /// </remarks>
     public DataChannel CreateDataChannel(string label, DataChannelOptions? options = null)
     {
-        var channels = _channels ?? throw new InvalidOperationException(
-            "CreateDataChannel needs a connected session; call CreateDataChannelAsync before connecting.");
-        // Returns as soon as DATA_CHANNEL_OPEN is queued (RFC 8832 lets the opener send at once);
-        // it only waits when SCTP's send buffer is over its high-water mark.
-        return channels.CreateChannelAsync(label, options).GetAwaiter().GetResult();
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        var channel = DataChannel.CreateUnattached(label, options);
+        DataChannelManager? channels;
+        lock (_pendingChannels)
+        {
+            channels = _channels;
+            if (channels is null)
+            {
+                _pendingChannels.Add(channel);
+                return channel;
+            }
+        }
+        // Only waits when SCTP's send buffer is over its high-water mark.
+        channels.AttachAsync(channel).GetAwaiter().GetResult();
+        return channel;
     }
 
     /// <summary>
@@ -238,11 +244,16 @@ public sealed class RtcPeerConnection : IAsyncDisposable
             }, ct).ConfigureAwait(false);
             _sctp.Closed += reason => OnLayerClosed("SCTP", reason);
             var channels = new DataChannelManager(_sctp, dtlsRole == DtlsRole.Client, _log);
-            channels.ChannelOpened += Announce;
-            // The manager starts receiving in its constructor, so a channel the peer opened at
-            // once (its OPEN bundled with COOKIE-ACK) may already exist before we subscribed.
-            foreach (var early in channels.Channels) Announce(early);
-            _channels = channels;
+            channels.ChannelOpened += Announce; // starts delivery: nothing the peer opened is missed
+            DataChannel[] pending;
+            lock (_pendingChannels)
+            {
+                _channels = channels;
+                pending = [.. _pendingChannels];
+                _pendingChannels.Clear();
+            }
+            // Channels asked for before SCTP was up open now, in the order they were created.
+            foreach (var channel in pending) await channels.AttachAsync(channel, ct).ConfigureAwait(false);
             Log(LogLevel.Info, "SCTP up");
             if (SetState(PeerConnectionState.Connected)) _connected.TrySetResult();
         }

@@ -32,14 +32,17 @@ public sealed class OurPair : IAsyncDisposable
         {
             var remoteChannel = new TaskCompletionSource<DataChannel>(TaskCreationOptions.RunContinuationsAsynchronously);
             answerer.DataChannelOpened += ch => { pair.AnswererInbox = new MessageInbox(ch); remoteChannel.TrySetResult(ch); };
-            var creating = offerer.CreateDataChannelAsync("chat", null, ct);
+            // Created before connecting, as the contract allows: it opens once SCTP is up.
+            pair.OffererChannel = offerer.CreateDataChannel("chat");
+            var opened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            pair.OffererChannel.Opened += () => opened.TrySetResult();
+            pair.OffererInbox = new MessageInbox(pair.OffererChannel);
 
             var offer = await offerer.CreateOfferAsync(ct);
             var answer = await answerer.CreateAnswerAsync(offer, ct);
             await offerer.SetRemoteAnswerAsync(answer, ct);
             await Task.WhenAll(offerer.WaitConnectedAsync(ct), answerer.WaitConnectedAsync(ct));
-            pair.OffererChannel = await creating.WaitAsync(ct);
-            pair.OffererInbox = new MessageInbox(pair.OffererChannel);
+            if (pair.OffererChannel.State != DataChannelState.Open) await opened.Task.WaitAsync(ct);
             pair.AnswererChannel = await remoteChannel.Task.WaitAsync(ct);
             return pair;
         }

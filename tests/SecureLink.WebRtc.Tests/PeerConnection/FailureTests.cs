@@ -117,12 +117,15 @@ public sealed partial class FailureTests
         using var cts = Bounded.Timeout();
         var pc = new RtcPeerConnection(Lan(IsolatedNetwork.LanA));
         var channel = pc.CreateDataChannelAsync("early", null, cts.Token);
+        var syncChannel = pc.CreateDataChannel("early too");
         var offer = await pc.CreateOfferAsync(cts.Token);
         var port = int.Parse(CandidatePort().Match(offer).Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture);
         await pc.DisposeAsync();
         Assert.Equal(PeerConnectionState.Closed, pc.ConnectionState);
         await Assert.ThrowsAnyAsync<Exception>(() => channel.WaitAsync(cts.Token));
         await Assert.ThrowsAnyAsync<Exception>(() => pc.WaitConnectedAsync(cts.Token));
+        Assert.NotEqual(SecureLink.WebRtc.DataChannels.DataChannelState.Open, syncChannel.State);
+        Assert.Throws<ObjectDisposedException>(() => pc.CreateDataChannel("after"));
         using var rebind = new UdpClient(new IPEndPoint(IsolatedNetwork.LanA, port));
     }
 
@@ -131,6 +134,7 @@ public sealed partial class FailureTests
     {
         await using var pc = new RtcPeerConnection(new RtcConfiguration { AddressFilter = _ => false });
         await Assert.ThrowsAsync<InvalidOperationException>(() => pc.SetRemoteAnswerAsync("v=0", CancellationToken.None));
-        Assert.Throws<InvalidOperationException>(() => pc.CreateDataChannel("too early"));
+        // A channel asked for early waits, Connecting, for the session.
+        Assert.Equal(SecureLink.WebRtc.DataChannels.DataChannelState.Connecting, pc.CreateDataChannel("early").State);
     }
 }

@@ -109,7 +109,11 @@ internal sealed class InteropSession(RtcPeerConnection pc, JsonLineReader stdin,
     {
         WatchConnection();
         // Asked for before the offer; the channel opens once SCTP is up.
-        var creating = pc.CreateDataChannelAsync("echo", null, ct);
+        var channel = pc.CreateDataChannel("echo");
+        var opened = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        channel.Opened += () => opened.TrySetResult();
+        channel.MessageReceived += output.Message;
+        channel.ClosedEvent += () => _ended.TrySetResult(null);
         output.Description("offer", await pc.CreateOfferAsync(ct).ConfigureAwait(false));
         var answer = await stdin.NextAsync(ct).ConfigureAwait(false)
             ?? throw new InvalidOperationException("input ended before the answer line");
@@ -117,15 +121,11 @@ internal sealed class InteropSession(RtcPeerConnection pc, JsonLineReader stdin,
             throw new FormatException("the line after the offer must be {\"type\":\"answer\",\"sdp\":...}");
         await pc.SetRemoteAnswerAsync(answerSdp, ct).ConfigureAwait(false);
 
-        var opened = await Task.WhenAny(creating, _ended.Task).ConfigureAwait(false);
-        if (opened != creating)
+        if (channel.State != DataChannelState.Open
+            && await Task.WhenAny(opened.Task, _ended.Task).ConfigureAwait(false) != opened.Task)
         {
-            _ = creating.Exception; // it fails with the connection; the reason is in _ended
             return Finish(await _ended.Task.ConfigureAwait(false) ?? "the connection closed before the channel opened");
         }
-        var channel = await creating.ConfigureAwait(false);
-        channel.MessageReceived += output.Message;
-        channel.ClosedEvent += () => _ended.TrySetResult(null);
         output.Open(channel.Label);
 
         var sending = SendInputAsync(channel, ct);
