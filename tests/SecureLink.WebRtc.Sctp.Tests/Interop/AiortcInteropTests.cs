@@ -121,4 +121,26 @@ public class AiortcInteropTests
         Assert.True(association.Statistics.Retransmissions > 0);
         await association.DisposeAsync().AsTask().WaitAsync(TestPair.Timeout);
     }
+
+    [Fact]
+    public async Task Unordered_and_partially_reliable_channels_open_on_aiortc()
+    {
+        var (peer, udp) = await StartPeerAsync("server");
+        await using var _ = peer;
+        await using var __ = udp;
+        using var cts = new CancellationTokenSource(TestPair.Timeout);
+        var association = await SctpAssociation.ConnectAsync(udp, new SctpOptions { IsClient = true }, cts.Token);
+        var channels = new DataChannelManager(association, isDtlsClient: false);
+        var unordered = await channels.CreateChannelAsync("unordered", new DataChannelOptions { Ordered = false });
+        var rexmit = await channels.CreateChannelAsync("rexmit", new DataChannelOptions { MaxRetransmits = 2 });
+        var timed = await channels.CreateChannelAsync("timed", new DataChannelOptions { Ordered = false, MaxPacketLifeTimeMs = 500 });
+        foreach (var (channel, label) in new[] { (unordered, "unordered"), (rexmit, "rexmit"), (timed, "timed") })
+        {
+            await peer.WaitForAsync(AiortcPeer.Event("open", label));
+            var echo = new MessageCollector(channel, 1);
+            await channel.SendAsync("via " + label);
+            Assert.Equal("via " + label, (await echo.WaitAsync())[0].Text);
+        }
+        await association.DisposeAsync().AsTask().WaitAsync(TestPair.Timeout);
+    }
 }
