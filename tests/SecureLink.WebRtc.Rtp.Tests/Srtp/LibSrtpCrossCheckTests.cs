@@ -21,7 +21,7 @@ public sealed class LibSrtpCrossCheckTests
     {
         var key = SrtpTestKeys.Random(profile);
         using var ours = new SrtpContext(key);
-        var rtp = Sequences.Select(s => SrtpTestKeys.Rtp(s, payloadLength: 100 + s % 7)).ToList();
+        var rtp = Sequences.Select(s => SrtpTestKeys.Rtp(s, payloadLength: 100 + s % 7)).Append(WithCsrcsExtensionAndPadding()).ToList();
         var rtcp = Enumerable.Range(0, 3).Select(_ => SrtpTestKeys.Rtcp()).ToList();
         var requests = rtp.Select(p => ("unprotect", ours.ProtectRtp(p)!))
             .Concat(rtcp.Select(p => ("unprotect_rtcp", ours.ProtectRtcp(p)!))).ToList();
@@ -35,7 +35,7 @@ public sealed class LibSrtpCrossCheckTests
     public async Task We_unprotect_what_libsrtp_protects(SrtpProfile profile)
     {
         var key = SrtpTestKeys.Random(profile);
-        var rtp = Sequences.Select(s => SrtpTestKeys.Rtp(s, payloadLength: 100 + s % 7)).ToList();
+        var rtp = Sequences.Select(s => SrtpTestKeys.Rtp(s, payloadLength: 100 + s % 7)).Append(WithCsrcsExtensionAndPadding()).ToList();
         var rtcp = Enumerable.Range(0, 3).Select(_ => SrtpTestKeys.Rtcp()).ToList();
         var requests = rtp.Select(p => ("protect", p)).Concat(rtcp.Select(p => ("protect_rtcp", p))).ToList();
 
@@ -60,6 +60,16 @@ public sealed class LibSrtpCrossCheckTests
         var answers = await RunLibSrtpAsync(key, [("unprotect", srtp)]);
         Assert.StartsWith("err", answers[0]);
     }
+
+    /// <summary>The header left in the clear must end after CSRCs and the extension, as libsrtp has it.</summary>
+    private static byte[] WithCsrcsExtensionAndPadding() => new RtpPacket
+    {
+        PayloadType = 111, Marker = true, SequenceNumber = 6, Timestamp = 960, Ssrc = 0x11223344,
+        Csrcs = [0xA, 0xB],
+        Extensions = [new RtpHeaderExtension(1, [0x80]), new RtpHeaderExtension(5, [1, 2, 3, 4, 5])],
+        Payload = new byte[] { 1, 2, 3, 4, 5, 6, 7 },
+        PaddingLength = 3,
+    }.ToArray();
 
     private static async Task<List<string>> RunLibSrtpAsync(SrtpMasterKey key, IReadOnlyList<(string Op, byte[] Data)> requests)
     {
