@@ -16,9 +16,12 @@ public static class QrDecoder
     /// <summary>Larger images are refused before decoding: a small PNG can inflate to gigabytes.</summary>
     public const long MaxPixels = 4096L * 4096L;
 
+    /// <summary>Smaller images are enlarged to about this width first: ZXing misses symbols drawn 1–2 pixels a module.</summary>
+    private const int MinSide = 400;
+
     public static string Decode(ReadOnlySpan<byte> imageBytes)
     {
-        var (rgb, width, height) = ReadImage(imageBytes);
+        var (rgb, width, height) = Enlarge(ReadImage(imageBytes));
         var reader = new BarcodeReaderGeneric
         {
             AutoRotate = true,
@@ -47,6 +50,7 @@ public static class QrDecoder
     private static (byte[] Rgb, int Width, int Height) ReadImage(ReadOnlySpan<byte> imageBytes)
     {
         if (imageBytes.IsEmpty) throw Unreadable(CodeErrors.ImageFormat, "The image is empty.");
+        if (!JpegGuard.HeadersComplete(imageBytes)) throw Unreadable(CodeErrors.ImageFormat, "That JPEG image is cut off and cannot be read.");
         var bytes = imageBytes.ToArray();
         ImageInfo? info;
         try
@@ -85,6 +89,28 @@ public static class QrDecoder
             rgb[o + 2] = (byte)((rgba[i + 2] * a + white) / 255);
         }
         return rgb;
+    }
+
+    /// <summary>Nearest-neighbour enlargement keeps module edges sharp (a small screenshot of a QR code).</summary>
+    private static (byte[] Rgb, int Width, int Height) Enlarge((byte[] Rgb, int Width, int Height) image)
+    {
+        var (rgb, width, height) = image;
+        var factor = (MinSide + Math.Max(width, height) - 1) / Math.Max(width, height);
+        if (factor <= 1) return image;
+        int w = width * factor, h = height * factor;
+        var big = new byte[w * h * 3];
+        for (var y = 0; y < h; y++)
+        {
+            for (var x = 0; x < w; x++)
+            {
+                var from = ((y / factor * width) + (x / factor)) * 3;
+                var to = ((y * w) + x) * 3;
+                big[to] = rgb[from];
+                big[to + 1] = rgb[from + 1];
+                big[to + 2] = rgb[from + 2];
+            }
+        }
+        return (big, w, h);
     }
 
     private static CodeException Unreadable(string detail, string message) =>
