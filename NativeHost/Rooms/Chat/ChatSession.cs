@@ -22,7 +22,7 @@ public sealed class ChatSession : IDisposable
     private readonly object _gate = new();
     private readonly TypingState _typing;
     private readonly ITimer _typingExpiry;
-    private long _framesRejected, _sendFailures, _duplicates;
+    private long _framesReceived, _framesRejected, _sendFailures, _duplicates;
     private bool _disposed;
 
     public ChatSession(IChatChannel channel, TimeProvider? time = null, ChatHistory? history = null, ILog? log = null)
@@ -57,6 +57,9 @@ public sealed class ChatSession : IDisposable
 
     /// <summary>What to show of the peer's typing now.</summary>
     public bool PeerTyping { get { lock (_gate) return _typing.PeerTyping; } }
+
+    /// <summary>Frames handled, good or bad (counted when handling ends).</summary>
+    public long FramesReceived => Interlocked.Read(ref _framesReceived);
 
     /// <summary>Frames dropped as malformed or unknown.</summary>
     public long FramesRejected => Interlocked.Read(ref _framesRejected);
@@ -168,6 +171,18 @@ public sealed class ChatSession : IDisposable
     /// for bad input: malformed or unknown frames are counted and reported by <see cref="FrameRejected"/>.
     /// </summary>
     public void HandleFrame(ReadOnlyMemory<byte> frame)
+    {
+        try
+        {
+            Handle(frame);
+        }
+        finally
+        {
+            Interlocked.Increment(ref _framesReceived);
+        }
+    }
+
+    private void Handle(ReadOnlyMemory<byte> frame)
     {
         ChatFrame decoded;
         try
