@@ -22,7 +22,7 @@ public sealed class SrtpContext : IDisposable
 
     private readonly SrtpTransform _transform;
     private readonly Dictionary<uint, SrtpStreamState> _streams = [];
-    private readonly Queue<uint> _streamOrder = new();
+    private readonly Queue<(uint Ssrc, SrtpStreamState State)> _streamOrder = new();
     private long _protected, _unprotected, _replayed, _authFailed, _malformed;
     private bool _disposed;
 
@@ -186,10 +186,12 @@ public sealed class SrtpContext : IDisposable
     private SrtpStreamState GetOrAdd(uint ssrc)
     {
         if (_streams.TryGetValue(ssrc, out var s)) return s;
-        while (_streams.Count >= MaxStreams && _streamOrder.TryDequeue(out var oldest)) _streams.Remove(oldest);
+        // Only evict the entry a queue slot was made for: a removed and re-added SSRC has a newer one.
+        while (_streams.Count >= MaxStreams && _streamOrder.TryDequeue(out var oldest))
+            if (_streams.TryGetValue(oldest.Ssrc, out var current) && ReferenceEquals(current, oldest.State)) _streams.Remove(oldest.Ssrc);
         s = new SrtpStreamState();
         _streams[ssrc] = s;
-        _streamOrder.Enqueue(ssrc);
+        _streamOrder.Enqueue((ssrc, s));
         return s;
     }
 
