@@ -178,4 +178,43 @@ public sealed class OpenSslInteropTests
         await openssl.SendLineAsync("rsa client");
         Assert.Equal("rsa client\n", Encoding.UTF8.GetString(await ReceiveOneAsync(server)));
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task Our_client_completes_with_openssl_over_a_lossy_path(int seed)
+    {
+        var ct = Timeout(TimeSpan.FromSeconds(45));
+        var port = OpenSslPeer.FreeUdpPort();
+        await using var openssl = await OpenSslPeer.StartServerAsync(port, "-Verify 1 -use_srtp SRTP_AES128_CM_SHA1_80", ct);
+        await openssl.WaitForAsync("ACCEPT", ct);
+        await using var relay = new LossyUdpRelay(new IPEndPoint(IPAddress.Loopback, port), 0.2, seed);
+        using var ours = DtlsCertificate.Generate();
+        var udp = new UdpDatagramTransport(relay.Front);
+        await using var client = await DtlsTransport.ConnectAsync(udp, DtlsRole.Client, ours,
+            DtlsFingerprint.Compute(openssl.CertificateDer),
+            new DtlsOptions { SrtpProfiles = [SrtpProtectionProfile.Aes128CmHmacSha1_80], HandshakeTimeout = TimeSpan.FromSeconds(40) }, ct);
+        Assert.Equal(SrtpProtectionProfile.Aes128CmHmacSha1_80, client.SrtpProfile);
+        await openssl.WaitForAsync("CIPHER is", ct);
+        Assert.True(relay.Dropped > 0, "the relay dropped nothing: the test proved nothing");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task Our_server_completes_with_openssl_over_a_lossy_path(int seed)
+    {
+        var ct = Timeout(TimeSpan.FromSeconds(45));
+        using var ours = DtlsCertificate.Generate();
+        var udp = new UdpDatagramTransport { LearnRemote = true };
+        await using var relay = new LossyUdpRelay(udp.LocalEndPoint, 0.2, seed);
+        await using var openssl = await OpenSslPeer.StartClientAsync(relay.Front.Port, "-use_srtp SRTP_AES128_CM_SHA1_80", ct);
+        await using var server = await DtlsTransport.ConnectAsync(udp, DtlsRole.Server, ours,
+            DtlsFingerprint.Compute(openssl.CertificateDer),
+            new DtlsOptions { SrtpProfiles = [SrtpProtectionProfile.Aes128CmHmacSha1_80], HandshakeTimeout = TimeSpan.FromSeconds(40) }, ct);
+        await openssl.WaitForAsync("SRTP Extension negotiated", ct);
+        Assert.True(relay.Dropped > 0, "the relay dropped nothing: the test proved nothing");
+    }
 }
