@@ -59,6 +59,9 @@ public sealed class ChatHistory
         ArgumentNullException.ThrowIfNull(messageId);
         if (utf8Text.IsEmpty || utf8Text.Length > ChatLimits.MaxTextBytes)
             throw new ArgumentOutOfRangeException(nameof(utf8Text));
+        // The size measures and the display copy assume well-formed text.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Text))
+            throw new ArgumentException("The text is not valid UTF-8.", nameof(utf8Text));
         lock (_gate)
         {
             if (_byId.ContainsKey(messageId))

@@ -45,6 +45,16 @@ public class ChatHistoryTests
     }
 
     [Fact]
+    public void Only_well_formed_text_of_1_to_65536_bytes_is_stored()
+    {
+        var h = new ChatHistory();
+        Assert.Throws<ArgumentException>(() => h.TryAdd(NewId(), ChatSender.Peer, [0xff], 1, ChatMessageStatus.Delivered));
+        Assert.Throws<ArgumentOutOfRangeException>(() => h.TryAdd(NewId(), ChatSender.Peer, [], 1, ChatMessageStatus.Delivered));
+        Assert.Throws<ArgumentOutOfRangeException>(() => h.TryAdd(NewId(), ChatSender.Peer, new byte[65537], 1, ChatMessageStatus.Delivered));
+        Assert.Equal(0, h.Count);
+    }
+
+    [Fact]
     public void Only_our_own_sent_messages_can_be_marked_delivered()
     {
         var h = new ChatHistory();
