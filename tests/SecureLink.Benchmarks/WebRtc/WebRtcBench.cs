@@ -47,8 +47,9 @@ internal static class WebRtcBench
 
     public static async Task<OurPair> ConnectOursAsync(CancellationToken ct)
     {
-        var offerer = new RtcPeerConnection(new RtcConfiguration { AddressFilter = a => a.Equals(LanA) });
-        var answerer = new RtcPeerConnection(new RtcConfiguration { AddressFilter = a => a.Equals(LanB) });
+        var log = PhaseLog.FromEnvironment();
+        var offerer = new RtcPeerConnection(new RtcConfiguration { AddressFilter = a => a.Equals(LanA), Log = log });
+        var answerer = new RtcPeerConnection(new RtcConfiguration { AddressFilter = a => a.Equals(LanB), Log = log });
         try
         {
             var remote = new TaskCompletionSource<DataChannel>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -125,6 +126,22 @@ internal static class WebRtcBench
             if (File.Exists(candidate)) return candidate;
         }
         throw new FileNotFoundException($"cannot find {relative} above {AppContext.BaseDirectory}");
+    }
+
+    /// <summary>SECURELINK_LOG=info shows where setup time goes (ICE, DTLS, SCTP lines with timestamps).</summary>
+    private sealed class PhaseLog(SecureLink.WebRtc.Transport.LogLevel threshold) : SecureLink.WebRtc.Transport.ILog
+    {
+        public static SecureLink.WebRtc.Transport.ILog FromEnvironment() => Environment.GetEnvironmentVariable("SECURELINK_LOG") switch
+        {
+            "debug" => new PhaseLog(SecureLink.WebRtc.Transport.LogLevel.Debug),
+            "info" => new PhaseLog(SecureLink.WebRtc.Transport.LogLevel.Info),
+            _ => SecureLink.WebRtc.Transport.NullLog.Instance,
+        };
+
+        public bool IsEnabled(SecureLink.WebRtc.Transport.LogLevel level) => level >= threshold && level != SecureLink.WebRtc.Transport.LogLevel.None;
+
+        public void Write(SecureLink.WebRtc.Transport.LogLevel level, string category, string message) =>
+            Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} {category}: {message}");
     }
 
     /// <summary>Nearest-rank percentile of <paramref name="sorted"/> (ascending).</summary>
