@@ -19,7 +19,7 @@ done
 command -v node >/dev/null || { echo "build.sh: node is needed (apt-get install nodejs)" >&2; exit 1; }
 
 # What ships: everything the manifest and pages load, nothing else.
-sources=(manifest.json _locales background lib popup icons)
+sources=(manifest.json _locales background lib popup options scan icons)
 
 for target in chromium firefox; do
   out="$dist/$target"

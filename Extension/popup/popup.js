@@ -1,14 +1,21 @@
 // The popup is a view: it owns no state. On open it connects to the
-// background, which pushes the host status at once and on every change.
+// background, which pushes the host status at once and on every change; once
+// the host answers, the room area asks it for a snapshot and follows events.
+import { api } from '../lib/browser-api.js';
 import { localizePage, t } from '../lib/i18n.js';
-import { BackgroundRequest } from '../lib/messages.js';
+import { BackgroundRequest, HostState } from '../lib/messages.js';
 import { BackgroundClient } from './background-client.js';
+import { RoomUi } from './room-ui.js';
 import { BACKGROUND_LOST, renderCountdown, renderStatus } from './status-view.js';
 
 localizePage(document);
+// Attributes lib/i18n.js does not fill.
+for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
+for (const el of document.querySelectorAll('[data-i18n-alt]')) el.alt = t(el.dataset.i18nAlt);
 
 const client = new BackgroundClient();
 let lastStatus = null;
+let lastPid = null;
 
 async function copy(command, button) {
   try {
@@ -25,7 +32,23 @@ async function copy(command, button) {
   }
 }
 
-const show = (status) => { lastStatus = status; renderStatus(document, status, { onCopy: copy }); };
+const rooms = new RoomUi(document, client, {
+  local: api.storage?.local,
+  session: api.storage?.session,
+  openScan: (purpose) => api.tabs.create({ url: api.runtime.getURL(`scan/scan.html?purpose=${purpose}`) }),
+  openOptions: () => api.runtime.openOptionsPage(),
+});
+
+const show = (status) => {
+  lastStatus = status;
+  renderStatus(document, status, { onCopy: copy });
+  const connected = status.state === HostState.CONNECTED;
+  const pid = connected ? status.host?.pid ?? null : null;
+  // A different host process is a different (empty) session: start over from its snapshot.
+  if (connected && lastPid !== null && pid !== lastPid) rooms.setHostReady(false);
+  if (connected) lastPid = pid;
+  rooms.setHostReady(connected);
+};
 
 client.onStatus(show);
 client.onBackgroundLost((reason) => show({ state: BACKGROUND_LOST, reason, fix: null, retryAt: null }));
@@ -35,4 +58,5 @@ document.getElementById('retry').addEventListener('click', () => client.request(
 
 setInterval(() => {
   if (lastStatus) renderCountdown(document, lastStatus.retryAt ?? null, Date.now());
+  rooms.tick();
 }, 1000);

@@ -1,0 +1,206 @@
+// The conversation: message list, receipts, typing hint and composer. Text
+// from either person only ever reaches the page through textContent, each
+// message with dir="auto" so right-to-left text reads right. The list is
+// updated in place (one element per message id), so focus and scroll survive.
+import { t } from '../lib/i18n.js';
+import { draftInfo, MAX_MESSAGE_BYTES } from './room-model.js';
+
+/** How long after the last keystroke the peer is told we stopped typing. */
+export const TYPING_IDLE_MS = 4000;
+/** While typing goes on, "typing: true" is repeated no more often than this. */
+export const TYPING_REPEAT_MS = 3000;
+
+/**
+ * Turns keystrokes into few chat.typing requests: true at the first key (and
+ * again every few seconds while typing goes on), false after a pause or a send.
+ */
+export class TypingNotifier {
+  #send;
+  #timers;
+  #typing = false;
+  #lastSentAt = -Infinity;
+  #idle = null;
+
+  /** @param {(typing: boolean) => void} send */
+  constructor(send, { setTimeout: st = setTimeout, clearTimeout: ct = clearTimeout, now = () => Date.now() } = {}) {
+    this.#send = send;
+    this.#timers = { st, ct, now };
+  }
+
+  keystroke(hasText) {
+    if (!hasText) { this.stop(); return; }
+    const now = this.#timers.now();
+    if (!this.#typing || now - this.#lastSentAt >= TYPING_REPEAT_MS) {
+      this.#typing = true;
+      this.#lastSentAt = now;
+      this.#send(true);
+    }
+    if (this.#idle !== null) this.#timers.ct(this.#idle);
+    this.#idle = this.#timers.st(() => { this.#idle = null; this.stop(); }, TYPING_IDLE_MS);
+  }
+
+  stop() {
+    if (this.#idle !== null) { this.#timers.ct(this.#idle); this.#idle = null; }
+    if (!this.#typing) return;
+    this.#typing = false;
+    this.#send(false);
+  }
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
+
+/** "14:07" in the person's locale; empty for a time that does not parse. */
+export function messageTime(sentAt) {
+  const at = Date.parse(sentAt);
+  return Number.isNaN(at) ? '' : timeFormat.format(new Date(at));
+}
+
+export class ConversationUi {
+  #doc;
+  #els;
+  #items = new Map();
+  #onSend;
+  #typing;
+
+  /**
+   * @param {Document} doc
+   * @param {{send: (text: string) => Promise<object>, typing: (typing: boolean) => void, loadOlder: () => void}} actions
+   */
+  constructor(doc, actions) {
+    this.#doc = doc;
+    const $ = (id) => doc.getElementById(id);
+    this.#els = {
+      scroller: $('message-scroller'), list: $('messages'), older: $('load-older'), typing: $('typing'),
+      form: $('composer-form'), composer: $('composer'), send: $('send'), count: $('byte-count'), error: $('composer-error'),
+    };
+    this.#onSend = actions.send;
+    this.#typing = new TypingNotifier(actions.typing);
+    const { form, composer, older } = this.#els;
+    older.addEventListener('click', () => actions.loadOlder());
+    composer.addEventListener('keydown', (e) => {
+      if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) { e.preventDefault(); this.#submit(); }
+    });
+    composer.addEventListener('input', () => { this.#updateDraft(); this.#typing.keystroke(composer.value.length > 0); });
+    form.addEventListener('submit', (e) => { e.preventDefault(); this.#submit(); });
+  }
+
+  focusComposer() { this.#els.composer.focus(); }
+
+  /** @param {object} model @param {boolean} canSend the room is verified */
+  render(model, canSend) {
+    const { list, older, typing, composer, scroller } = this.#els;
+    const nearBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 48;
+    const wanted = new Set(model.messages.map((m) => m.messageId));
+    for (const [id, li] of this.#items) if (!wanted.has(id)) { li.remove(); this.#items.delete(id); }
+    let appended = false;
+    let before = list.firstChild;
+    // Walk the model in order; an element not there yet goes before the next known one.
+    for (const m of model.messages) {
+      const li = this.#items.get(m.messageId);
+      if (li) {
+        if (li.dataset.status !== m.status) this.#setStatus(li, m);
+        before = li.nextSibling;
+        continue;
+      }
+      const made = this.#make(m);
+      this.#items.set(m.messageId, made);
+      list.insertBefore(made, before);
+      if (before === null) appended = true;
+    }
+    older.hidden = !model.hasOlder;
+    typing.hidden = !(canSend && model.peerTyping);
+    composer.disabled = !canSend;
+    this.#updateDraft(canSend);
+    if (appended && nearBottom) scroller.scrollTop = scroller.scrollHeight;
+    if (!canSend) this.#typing.stop();
+  }
+
+  scrollToEnd() { this.#els.scroller.scrollTop = this.#els.scroller.scrollHeight; }
+
+  /** Forget every message element (the room was left). */
+  clear() {
+    for (const li of this.#items.values()) li.remove();
+    this.#items.clear();
+    this.#els.composer.value = '';
+    this.#showError(null);
+    this.#updateDraft();
+  }
+
+  #make(m) {
+    const doc = this.#doc;
+    const li = doc.createElement('li');
+    li.className = 'message';
+    li.dataset.from = m.from;
+    li.dataset.messageId = m.messageId;
+    const who = doc.createElement('span');
+    who.className = 'visually-hidden';
+    who.textContent = t(m.from === 'me' ? 'fromMe' : 'fromPeer');
+    const text = doc.createElement('p');
+    text.className = 'text';
+    text.dir = 'auto';
+    text.textContent = m.text;
+    const meta = doc.createElement('p');
+    meta.className = 'meta';
+    const time = doc.createElement('time');
+    time.dateTime = m.sentAt;
+    time.textContent = messageTime(m.sentAt);
+    meta.append(time);
+    if (m.from === 'me') {
+      const tick = doc.createElement('span');
+      tick.className = 'tick';
+      meta.append(tick);
+    }
+    li.append(who, text, meta);
+    this.#setStatus(li, m);
+    return li;
+  }
+
+  #setStatus(li, m) {
+    li.dataset.status = m.status;
+    const tick = li.querySelector('.tick');
+    if (!tick) return;
+    tick.textContent = m.status === 'delivered' ? '✓✓' : '✓';
+    tick.title = t(m.status === 'delivered' ? 'statusDelivered' : 'statusSent');
+    tick.setAttribute('aria-label', tick.title);
+  }
+
+  #updateDraft(canSend = !this.#els.composer.disabled) {
+    const { composer, send, count } = this.#els;
+    const info = draftInfo(composer.value);
+    count.hidden = !info.showCounter;
+    count.dataset.over = String(info.tooLong);
+    count.textContent = info.showCounter ? t('byteCount', [info.bytes.toLocaleString(), MAX_MESSAGE_BYTES.toLocaleString()]) : '';
+    send.disabled = !canSend || info.empty || info.tooLong;
+    if (info.tooLong) this.#showError(t('errorMessageTooLong'));
+    else if (this.#els.error.dataset.kind === 'too-long') this.#showError(null);
+  }
+
+  #showError(text, kind = text === t('errorMessageTooLong') ? 'too-long' : 'send') {
+    const { error } = this.#els;
+    error.hidden = text === null;
+    error.textContent = text ?? '';
+    error.dataset.kind = text === null ? '' : kind;
+  }
+
+  async #submit() {
+    const { composer, send } = this.#els;
+    const text = composer.value;
+    const info = draftInfo(text);
+    if (composer.disabled || info.empty) return;
+    if (info.tooLong) { this.#showError(t('errorMessageTooLong')); return; }
+    send.disabled = true;
+    this.#typing.stop();
+    const response = await this.#onSend(text);
+    if (response.ok) {
+      // Clear only if the person has not typed on meanwhile.
+      if (composer.value === text) composer.value = '';
+      this.#showError(null);
+    } else if (response.error?.code === 'message_too_long') {
+      this.#showError(t('errorMessageTooLong'));
+    } else {
+      this.#showError(t('errorSendFailed', [String(response.error?.message ?? response.error?.code ?? '')]));
+    }
+    this.#updateDraft();
+    composer.focus();
+  }
+}
