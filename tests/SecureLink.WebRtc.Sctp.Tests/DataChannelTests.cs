@@ -234,4 +234,25 @@ public class DataChannelTests
         Assert.True(closed);
         Assert.Equal(DataChannelState.Closed, early.State);
     }
+
+    [Fact]
+    public async Task Close_completes_even_if_the_peer_never_resets_back()
+    {
+        // The server side has no manager: it performs our reset (SCTP level) but never resets its own stream.
+        await using var pair = await TestPair.ConnectAsync();
+        pair.ClientChannels = new DataChannelManager(pair.Client, true);
+        var channel = await pair.ClientChannels.CreateChannelAsync("one-way", new DataChannelOptions { Negotiated = true, Id = 4 });
+        pair.Server.StartReceiving(new IgnoringReceiver());
+        var sw = System.Diagnostics.Stopwatch.StartNew();
+        await channel.CloseAsync().WaitAsync(TestPair.Timeout);
+        Assert.Equal(DataChannelState.Closed, channel.State);
+        Assert.True(sw.Elapsed < TimeSpan.FromSeconds(10));
+    }
+
+    private sealed class IgnoringReceiver : ISctpReceiver
+    {
+        public void OnMessage(ushort streamId, uint ppid, byte[] data) { }
+        public void OnIncomingStreamsReset(IReadOnlyList<ushort> streamIds) { }
+        public void OnClosed(string reason) { }
+    }
 }

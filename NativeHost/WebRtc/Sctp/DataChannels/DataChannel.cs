@@ -189,9 +189,24 @@ public sealed class DataChannel
         }
         lock (_gate) _outgoingReset = true;
         // A peer that cannot or will not reset leaves us nothing to wait for.
-        if (!ok) MarkClosed();
-        else CompleteIfBothReset();
+        if (!ok)
+        {
+            MarkClosed();
+            return;
+        }
+        CompleteIfBothReset();
+        // RFC 8831 §6.7 says the peer resets back; one that never does must not hang CloseAsync forever.
+        try
+        {
+            await _closed.Task.WaitAsync(IncomingResetGrace, _manager?.Stopping ?? CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is TimeoutException or OperationCanceledException)
+        {
+            MarkClosed();
+        }
     }
+
+    private static readonly TimeSpan IncomingResetGrace = TimeSpan.FromSeconds(3);
 
     private void CompleteIfBothReset()
     {

@@ -17,6 +17,7 @@ public sealed class DataChannelManager : IAsyncDisposable, ISctpReceiver
     private readonly ILog _log;
     private readonly Dictionary<ushort, DataChannel> _channels = [];
     private readonly object _gate = new();
+    private readonly CancellationTokenSource _stopping = new();
     private bool _closed;
     private int _started;
     private Action<DataChannel>? _channelOpened;
@@ -212,6 +213,9 @@ public sealed class DataChannelManager : IAsyncDisposable, ISctpReceiver
 
     void ISctpReceiver.OnClosed(string reason) => CloseAll();
 
+    /// <summary>Cancelled when the association or this manager closes (ends channels' close grace waits).</summary>
+    internal CancellationToken Stopping => _stopping.Token;
+
     private void CloseAll()
     {
         List<DataChannel> all;
@@ -221,6 +225,7 @@ public sealed class DataChannelManager : IAsyncDisposable, ISctpReceiver
             all = _channels.Values.ToList();
         }
         foreach (var c in all) c.MarkClosed();
+        _stopping.Cancel();
     }
 
     /// <summary>Marks every channel Closed (ClosedEvent fires); the association itself belongs to the caller.</summary>
