@@ -96,6 +96,9 @@ public sealed class LinePeer : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
+    /// <summary>Ends the peer without any goodbye (no close_notify, no SHUTDOWN): a vanished network.</summary>
+    public void Kill() => _process.Kill(entireProcessTree: true);
+
     public async Task<int> WaitForExitAsync(CancellationToken ct)
     {
         await _process.WaitForExitAsync(ct).ConfigureAwait(false);

@@ -28,10 +28,10 @@ public sealed class AiortcInteropTests
     }
 
     /// <summary>We offer; aiortc answers and echoes.</summary>
-    private static async Task<Session> WeOfferAsync(CancellationToken ct)
+    private static async Task<Session> WeOfferAsync(CancellationToken ct, RtcConfiguration? config = null)
     {
         var aiortc = AiortcPeer.Start("answer");
-        var ours = new RtcPeerConnection(OurPair.Config(loopback: false, IsolatedNetwork.LanA));
+        var ours = new RtcPeerConnection(config ?? OurPair.Config(loopback: false, IsolatedNetwork.LanA));
         try
         {
             var creating = ours.CreateDataChannelAsync("echo", null, ct);
@@ -169,5 +169,30 @@ public sealed class AiortcInteropTests
         await s.Ours.DisposeAsync();
         await s.Aiortc.NextOfTypeAsync("closed", cts.Token);
         Assert.Equal(0, await s.Aiortc.WaitForExitAsync(cts.Token));
+    }
+
+    [AiortcFact]
+    public async Task A_peer_that_vanishes_is_reported_unreachable_after_the_consent_timeout()
+    {
+        using var cts = Bounded.Timeout(60);
+        var config = new RtcConfiguration
+        {
+            AddressFilter = a => a.Equals(IsolatedNetwork.LanA),
+            ConsentTimeout = TimeSpan.FromSeconds(3),
+            Log = TestLog.FromEnvironment(),
+        };
+        await using var s = await WeOfferAsync(cts.Token, config);
+        var states = new List<PeerConnectionState>();
+        var failed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        s.Ours.ConnectionStateChanged += (_, to) =>
+        {
+            lock (states) states.Add(to);
+            if (to == PeerConnectionState.Failed) failed.TrySetResult();
+        };
+        s.Aiortc.Kill();   // no close_notify, no SHUTDOWN: only consent freshness can tell
+        await failed.Task.WaitAsync(cts.Token);
+        Assert.False(s.Ours.ClosedByPeer);
+        Assert.False(string.IsNullOrWhiteSpace(s.Ours.FailureReason));
+        lock (states) Assert.Equal(PeerConnectionState.Failed, states[^1]);
     }
 }
