@@ -1,6 +1,3 @@
-// Compiled only once the benchmark project can see SecureLink.WebRtc.Rtp (today nothing it
-// references does): define SECURELINK_RTP, or delete this guard when PeerConnection references Rtp.
-#if SECURELINK_RTP
 using System.Diagnostics;
 using System.Security.Cryptography;
 using SecureLink.WebRtc.Rtp;
@@ -118,4 +115,3 @@ public sealed class SrtpBenchmark : IBenchmark
         return sw.Elapsed;
     }
 }
-#endif
