@@ -255,4 +255,21 @@ public class DataChannelTests
         public void OnIncomingStreamsReset(IReadOnlyList<ushort> streamIds) { }
         public void OnClosed(string reason) { }
     }
+
+    [Fact]
+    public async Task A_bulk_transfer_on_one_channel_does_not_hold_up_another()
+    {
+        await using var pair = await TestPair.WithChannelsAsync();
+        var (bulk, bulkRemote) = await pair.OpenChannelAsync("bulk");
+        var (chat, chatRemote) = await pair.OpenChannelAsync("chat");
+        long bulkReceived = 0;
+        bulkRemote.MessageReceived += m => Interlocked.Add(ref bulkReceived, m.Data.Length);
+        var chatArrived = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        chatRemote.MessageReceived += _ => chatArrived.TrySetResult(Interlocked.Read(ref bulkReceived));
+        const int total = 3 * 1024 * 1024;
+        for (var i = 0; i < total / 65536; i++) _ = bulk.SendAsync(new byte[65536]); // queued, not awaited: a backlog
+        await chat.SendAsync("hello");
+        var bulkBytesBeforeChat = await chatArrived.Task.WaitAsync(TestPair.Timeout);
+        Assert.True(bulkBytesBeforeChat < total / 2, $"{bulkBytesBeforeChat} bulk bytes went first");
+    }
 }

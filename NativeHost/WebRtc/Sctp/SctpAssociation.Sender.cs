@@ -12,7 +12,7 @@ public sealed partial class SctpAssociation
     private readonly int _mtu;
     private readonly byte[] _sendBuffer;
     private readonly RtoEstimator _rto;
-    private readonly Queue<OutboundChunk> _pending = new();
+    private readonly SendQueue _pending = new();
     private readonly ChunkRing _outstanding = new();
     private readonly Dictionary<ushort, ushort> _outgoingSsn = [];
     private readonly Dictionary<ushort, int> _pendingPerStream = [];
