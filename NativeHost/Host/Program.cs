@@ -1,6 +1,8 @@
 using System.Runtime.InteropServices;
 using SecureLink.Host;
 using SecureLink.Host.Commands;
+using SecureLink.Host.Dispatch.Handlers;
+using SecureLink.Host.Session;
 using SecureLink.Host.Logging;
 using SecureLink.Host.NativeMessaging;
 
@@ -17,7 +19,9 @@ switch (kind)
         var log = LogSettings.FromEnvironment(Environment.GetEnvironmentVariable, () => Console.Error);
         await using var stdin = new BlockingPipeStream(Console.OpenStandardInput());
         await using var stdout = new BlockingPipeStream(Console.OpenStandardOutput());
-        return await HostSession.Create(stdin, stdout, log).RunAsync(stop.Token);
+        return await HostSession.Create(stdin, stdout, log,
+            events => new RoomHost(events, log),
+            (dispatcher, session, _) => RoomHandlers.Register(dispatcher, (RoomHost)session, log)).RunAsync(stop.Token);
     }
     case CommandKind.Help:
         Console.Out.WriteLine(Usage.Text);

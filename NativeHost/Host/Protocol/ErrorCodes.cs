@@ -24,4 +24,10 @@ public static class ErrorCodes
     public const string RoomBurned = "room_burned";
     public const string MessageTooLong = "message_too_long";
     public const string HostError = "host_error";
+    public const string InviteVersion = "invite_version";
+    public const string NotCreator = "not_creator";
+    public const string UnknownMessage = "unknown_message";
+    public const string EmptyMessage = "empty_message";
+    public const string ImageUnreadable = "image_unreadable";
+    public const string QrUnreadable = "qr_unreadable";
 }
