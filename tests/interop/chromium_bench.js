@@ -33,7 +33,28 @@
 
   const close = (p) => { p.a.close(); p.b.close(); };
 
+  // A Chromium receiver for our sender: answers our offer, counts bytes on the
+  // first channel the peer opens, resolves `counted` when `totalBytes` arrived.
+  let receiver = null;
+
   window.slBench = {
+    async receive(offerSdp, totalBytes) {
+      const pc = new RTCPeerConnection({ iceServers: [] });
+      let received = 0;
+      let resolveDone;
+      const done = new Promise((r) => { resolveDone = r; });
+      pc.addEventListener('datachannel', (e) => {
+        e.channel.binaryType = 'arraybuffer';
+        e.channel.onmessage = (m) => { received += m.data.byteLength; if (received >= totalBytes) resolveDone(); };
+      });
+      await pc.setRemoteDescription({ type: 'offer', sdp: offerSdp });
+      await pc.setLocalDescription(await pc.createAnswer());
+      await gathered(pc);
+      receiver = { pc, done };
+      return pc.localDescription.sdp;
+    },
+    async received() { await receiver.done; receiver.pc.close(); receiver = null; return true; },
+
     async setup(runs) {
       const out = [];
       for (let i = 0; i < runs; i++) { const p = await connect(); out.push(p.setupMs); close(p); }

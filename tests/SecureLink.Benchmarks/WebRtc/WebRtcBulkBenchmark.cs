@@ -25,9 +25,25 @@ public sealed class WebRtcBulkBenchmark : IBenchmark
             var ours = await MeasureOursAsync(size, ct);
             var ms = await chromium.Page.EvaluateAsync<double>("([t, s]) => slBench.bulk(t, s)", new object[] { Total, size });
             var reference = Total / 1e6 / (ms / 1000);
+            var cross = await MeasureOursToChromiumAsync(chromium, size, ct);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"{size / 1024,3} KiB messages: ours {ours,7:F1} MB/s   chromium {reference,7:F1} MB/s   ratio ours/chromium {ours / reference:F2}x"));
+                $"{size / 1024,3} KiB messages: ours {ours,7:F1} MB/s   chromium {reference,7:F1} MB/s   ratio ours/chromium {ours / reference:F2}x   (ours -> chromium {cross:F1} MB/s)"));
         }
+    }
+
+    /// <summary>Our sender into Chromium's receiver: the interop path's throughput.</summary>
+    private static async Task<double> MeasureOursToChromiumAsync(WebRtcBench.ChromiumPage chromium, int size, CancellationToken ct)
+    {
+        await using var ours = new SecureLink.WebRtc.RtcPeerConnection(new SecureLink.WebRtc.RtcConfiguration { AddressFilter = a => a.Equals(WebRtcBench.LanA) });
+        var channel = ours.CreateDataChannel("bulk");
+        var answer = await chromium.Page.EvaluateAsync<string>("([o, t]) => slBench.receive(o, t)", new object[] { await ours.CreateOfferAsync(ct), Total });
+        await ours.SetRemoteAnswerAsync(answer, ct);
+        await ours.WaitConnectedAsync(ct);
+        var payload = new byte[size];
+        var clock = Stopwatch.StartNew();
+        for (long sent = 0; sent < Total; sent += size) await channel.SendAsync(payload, ct);
+        await chromium.Page.EvaluateAsync("() => slBench.received()").WaitAsync(ct);
+        return Total / 1e6 / clock.Elapsed.TotalSeconds;
     }
 
     private static async Task<double> MeasureOursAsync(int size, CancellationToken ct)
