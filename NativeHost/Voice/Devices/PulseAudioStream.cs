@@ -1,0 +1,75 @@
+using SecureLink.Voice.Codec;
+
+namespace SecureLink.Voice.Devices;
+
+/// <summary>
+/// One pa_simple connection (playback or record) in the voice format, S16LE 48 kHz mono, with
+/// 20 ms fragments so capture hands out whole frames with little added latency.
+/// </summary>
+internal sealed class PulseAudioStream : IDisposable
+{
+    private IntPtr _handle;
+
+    private PulseAudioStream(IntPtr handle) => _handle = handle;
+
+    /// <summary>Connects; <paramref name="server"/> null means the default (PULSE_SERVER or the user's daemon).</summary>
+    internal static PulseAudioStream Open(string? server, string? device, bool record, string streamName)
+    {
+        var spec = new PulseAudioNative.SampleSpec { Format = PulseAudioNative.SampleS16Le, Rate = VoiceFormat.SampleRate, Channels = VoiceFormat.Channels };
+        const uint def = uint.MaxValue; // "(uint32_t)-1": let the server choose
+        var attr = record
+            ? new PulseAudioNative.BufferAttr { MaxLength = def, TLength = def, PreBuf = def, MinReq = def, FragSize = VoiceFormat.FrameBytes }
+            : new PulseAudioNative.BufferAttr { MaxLength = def, TLength = VoiceFormat.FrameBytes * 4, PreBuf = def, MinReq = def, FragSize = def };
+        IntPtr handle;
+        int error;
+        try
+        {
+            handle = PulseAudioNative.New(server, "SecureLink", record ? PulseAudioNative.StreamRecord : PulseAudioNative.StreamPlayback,
+                device, streamName, ref spec, IntPtr.Zero, ref attr, out error);
+        }
+        catch (DllNotFoundException ex)
+        {
+            throw new PulseAudioException("PulseAudio client library libpulse-simple.so.0 is not installed", ex);
+        }
+        if (handle == IntPtr.Zero)
+        {
+            var where = server ?? Environment.GetEnvironmentVariable("PULSE_SERVER") ?? "the default server";
+            var what = record ? "record from" : "play to";
+            throw new PulseAudioException(
+                $"PulseAudio: cannot {what} {device ?? "the default device"} on {where}: {PulseAudioNative.Describe(error)}");
+        }
+        return new PulseAudioStream(handle);
+    }
+
+    /// <summary>Blocks until <paramref name="buffer"/> is full of captured audio.</summary>
+    internal void Read(byte[] buffer)
+    {
+        if (PulseAudioNative.Read(Handle, buffer, (UIntPtr)buffer.Length, out var error) < 0)
+            throw new PulseAudioException($"PulseAudio read failed: {PulseAudioNative.Describe(error)}");
+    }
+
+    /// <summary>Blocks until the server has room, which paces playback at real time.</summary>
+    internal void Write(byte[] buffer, int count)
+    {
+        if (count == 0) return;
+        var data = count == buffer.Length ? buffer : buffer[..count];
+        if (PulseAudioNative.Write(Handle, data, (UIntPtr)count, out var error) < 0)
+            throw new PulseAudioException($"PulseAudio write failed: {PulseAudioNative.Describe(error)}");
+    }
+
+    /// <summary>Waits until everything written has been played.</summary>
+    internal void Drain()
+    {
+        if (PulseAudioNative.Drain(Handle, out var error) < 0)
+            throw new PulseAudioException($"PulseAudio drain failed: {PulseAudioNative.Describe(error)}");
+    }
+
+    private IntPtr Handle => _handle != IntPtr.Zero ? _handle : throw new ObjectDisposedException(nameof(PulseAudioStream));
+
+    public void Dispose()
+    {
+        var h = _handle;
+        _handle = IntPtr.Zero;
+        if (h != IntPtr.Zero) PulseAudioNative.Free(h);
+    }
+}
