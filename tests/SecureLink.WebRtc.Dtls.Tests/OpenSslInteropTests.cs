@@ -15,10 +15,9 @@ public sealed class OpenSslInteropTests
     {
         Assert.True(OpenSslPeer.Available, "openssl is not installed");
         var ct = Timeout();
-        var port = OpenSslPeer.FreeUdpPort();
-        await using var openssl = await OpenSslPeer.StartServerAsync(port,
+        var (openssl, port) = await OpenSslPeer.StartListeningServerAsync(
             $"-use_srtp SRTP_AES128_CM_SHA1_80:SRTP_AEAD_AES_128_GCM -Verify 1 {SrtpExport}", ct);
-        await openssl.WaitForAsync("ACCEPT", ct);
+        await using var _ = openssl;
 
         using var ours = DtlsCertificate.Generate();
         var udp = new UdpDatagramTransport(new IPEndPoint(IPAddress.Loopback, port));
@@ -73,9 +72,8 @@ public sealed class OpenSslInteropTests
     public async Task Our_client_rejects_an_openssl_server_with_the_wrong_certificate()
     {
         var ct = Timeout();
-        var port = OpenSslPeer.FreeUdpPort();
-        await using var openssl = await OpenSslPeer.StartServerAsync(port, "-Verify 1", ct);
-        await openssl.WaitForAsync("ACCEPT", ct);
+        var (openssl, port) = await OpenSslPeer.StartListeningServerAsync("-Verify 1", ct);
+        await using var _ = openssl;
         using var ours = DtlsCertificate.Generate();
         using var stranger = DtlsCertificate.Generate();
         var udp = new UdpDatagramTransport(new IPEndPoint(IPAddress.Loopback, port));
@@ -121,9 +119,8 @@ public sealed class OpenSslInteropTests
     public async Task Fallback_suites_work_with_openssl_and_survive_forged_records(string openSslSuite, int iana)
     {
         var ct = Timeout();
-        var port = OpenSslPeer.FreeUdpPort();
-        await using var openssl = await OpenSslPeer.StartServerAsync(port, $"-cipher {openSslSuite} -Verify 1", ct);
-        await openssl.WaitForAsync("ACCEPT", ct);
+        var (openssl, port) = await OpenSslPeer.StartListeningServerAsync($"-cipher {openSslSuite} -Verify 1", ct);
+        await using var _ = openssl;
         using var ours = DtlsCertificate.Generate();
         var udp = new UdpDatagramTransport(new IPEndPoint(IPAddress.Loopback, port));
         await using var client = await DtlsTransport.ConnectAsync(udp, DtlsRole.Client, ours,
@@ -153,9 +150,8 @@ public sealed class OpenSslInteropTests
     public async Task Our_client_accepts_an_openssl_server_with_an_rsa_certificate()
     {
         var ct = Timeout();
-        var port = OpenSslPeer.FreeUdpPort();
-        await using var openssl = await OpenSslPeer.StartServerAsync(port, "-Verify 1", ct, rsa: true);
-        await openssl.WaitForAsync("ACCEPT", ct);
+        var (openssl, port) = await OpenSslPeer.StartListeningServerAsync("-Verify 1", ct, rsa: true);
+        await using var _ = openssl;
         using var ours = DtlsCertificate.Generate();
         var udp = new UdpDatagramTransport(new IPEndPoint(IPAddress.Loopback, port));
         await using var client = await DtlsTransport.ConnectAsync(udp, DtlsRole.Client, ours,
@@ -186,9 +182,8 @@ public sealed class OpenSslInteropTests
     public async Task Our_client_completes_with_openssl_over_a_lossy_path(int seed)
     {
         var ct = Timeout(TimeSpan.FromSeconds(45));
-        var port = OpenSslPeer.FreeUdpPort();
-        await using var openssl = await OpenSslPeer.StartServerAsync(port, "-Verify 1 -use_srtp SRTP_AES128_CM_SHA1_80", ct);
-        await openssl.WaitForAsync("ACCEPT", ct);
+        var (openssl, port) = await OpenSslPeer.StartListeningServerAsync("-Verify 1 -use_srtp SRTP_AES128_CM_SHA1_80", ct);
+        await using var _ = openssl;
         await using var relay = new LossyUdpRelay(new IPEndPoint(IPAddress.Loopback, port), 0.2, seed);
         using var ours = DtlsCertificate.Generate();
         var udp = new UdpDatagramTransport(relay.Front);

@@ -44,6 +44,26 @@ internal sealed partial class OpenSslPeer : IAsyncDisposable
         return Start($"s_server -dtls1_2 -accept 127.0.0.1:{port} -cert {dir}/cert.pem -key {dir}/key.pem -naccept 1 {extraArgs}", dir, der);
     }
 
+    /// <summary>Starts s_server on a free port and waits until it listens; retries when another
+    /// process took the probed port in between (the probe must release it before openssl binds).</summary>
+    public static async Task<(OpenSslPeer Peer, int Port)> StartListeningServerAsync(string extraArgs, CancellationToken ct, bool rsa = false)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreeUdpPort();
+            var peer = await StartServerAsync(port, extraArgs, ct, rsa);
+            try
+            {
+                await peer.WaitForAsync("ACCEPT", ct);
+                return (peer, port);
+            }
+            catch (InvalidOperationException) when (attempt < 3)
+            {
+                await peer.DisposeAsync();
+            }
+        }
+    }
+
     public static async Task<OpenSslPeer> StartClientAsync(int port, string extraArgs, CancellationToken ct, bool rsa = false)
     {
         var (dir, der) = await MakeCertificateAsync(ct, rsa);
