@@ -12,9 +12,15 @@ public enum CodeFeatures : byte
     /// <summary>No m-line (never valid: every session has a data channel).</summary>
     None = 0,
 
-    /// <summary>m=application UDP/DTLS/SCTP webrtc-datachannel, sctp-port 5000, max-message-size 262144 (mid "0").</summary>
+    /// <summary>m=application UDP/DTLS/SCTP webrtc-datachannel, sctp-port 5000, max-message-size 262144.</summary>
     DataChannel = 0x01,
 
-    /// <summary>m=audio UDP/TLS/RTP/SAVPF with Opus 48 kHz (payload type 111), sendrecv, rtcp-mux (mid "1").</summary>
+    /// <summary>m=audio UDP/TLS/RTP/SAVPF with Opus 48 kHz (payload type 111), sendrecv, rtcp-mux.</summary>
     Audio = 0x02,
+
+    /// <summary>
+    /// The audio m-line comes before the data channel (Chromium's order when a track is added
+    /// before the first data channel). Mids are the m-line positions, "0" and "1", either way.
+    /// </summary>
+    AudioFirst = 0x04,
 }

@@ -28,28 +28,16 @@ public static class CodeSdp
     public static string OfferFromInvite(InviteRecord invite)
     {
         ArgumentNullException.ThrowIfNull(invite);
-        var local = LocalParameters(invite.RoomId, invite.IceUfrag, invite.IcePwd, invite.DtlsSha256Fingerprint, invite.Candidates);
-        var offer = SdpFactory.CreateOffer(local, new SdpOfferOptions());
-        AddAudio(offer, local, invite.Features, "actpass");
-        return offer.ToString();
+        var local = LocalParameters(invite.RoomId, invite.IceUfrag, invite.IcePwd, invite.DtlsSha256Fingerprint, invite.Candidates, invite.Features);
+        return Describe(local, invite.Features, "actpass");
     }
 
-    /// <summary>What the creator feeds to RtcPeerConnection.SetRemoteAnswerAsync.</summary>
+    /// <summary>What the creator feeds to RtcPeerConnection.SetRemoteAnswerAsync: the same m-lines, mids and BUNDLE group as the offer.</summary>
     public static string AnswerFromReply(ReplyRecord reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        var local = LocalParameters(reply.RoomId, reply.IceUfrag, reply.IcePwd, reply.DtlsSha256Fingerprint, reply.Candidates);
-        // An answer built against the offer we rebuild from the same features: the same m-lines, mids and BUNDLE group.
-        var shape = SdpFactory.CreateOffer(local, new SdpOfferOptions());
-        AddAudio(shape, local, reply.Features, "actpass");
-        var answer = SdpFactory.CreateAnswer(shape, local, new SdpAnswerOptions());
-        if ((reply.Features & CodeFeatures.Audio) != 0)
-        {
-            // CreateAnswer without a track would answer recvonly; the joiner's host sends and receives.
-            answer.Media[1] = SdpFactory.CreateAudioMedia(answer.Media[1].Mid, local, "active", null, "sendrecv", OpusPayloadType);
-            if (!answer.BundleMids.Contains(answer.Media[1].Mid!)) answer.BundleMids.Add(answer.Media[1].Mid!);
-        }
-        return answer.ToString();
+        var local = LocalParameters(reply.RoomId, reply.IceUfrag, reply.IcePwd, reply.DtlsSha256Fingerprint, reply.Candidates, reply.Features);
+        return Describe(local, reply.Features, "active");
     }
 
     /// <summary>The creator's side: our offer SDP reduced to an invite record.</summary>
@@ -77,10 +65,12 @@ public static class CodeSdp
     private static (RemoteDescriptionInfo Info, CodeFeatures Features) Read(string sdp, string expectedSetup)
     {
         ArgumentNullException.ThrowIfNull(sdp);
+        SessionDescription description;
         RemoteDescriptionInfo info;
         try
         {
-            info = RemoteDescriptionInfo.Read(SessionDescription.Parse(sdp));
+            description = SessionDescription.Parse(sdp);
+            info = RemoteDescriptionInfo.Read(description);
         }
         catch (Exception e) when (e is FormatException or SdpNegotiationException)
         {
@@ -92,14 +82,51 @@ public static class CodeSdp
             throw new ArgumentException("The description has no data channel m-line.", nameof(sdp));
         if (dc.IsLegacy || dc.SctpPort != SctpPort || dc.MaxMessageSize != MaxMessageSize)
             throw new ArgumentException($"The data channel must be UDP/DTLS/SCTP with sctp-port {SctpPort} and max-message-size {MaxMessageSize}.", nameof(sdp));
+        // The rebuild can only write a data channel and at most one audio m-line, all accepted,
+        // bundled, with the positions as mids; anything else would come back different.
+        var media = description.Media;
+        var shapeOk = media.Count is 1 or 2
+            && media.Select((m, i) => !m.IsRejected && m.Mid == Position(i) && description.IsBundled(m.Mid)).All(ok => ok)
+            && media.Count(m => m.IsDataChannel) == 1
+            && (media.Count == 1 || info.Audio is { Mid: not null } audio && media.Any(m => m.Kind == "audio" && m.Mid == audio.Mid));
+        if (!shapeOk)
+            throw new ArgumentException("A code carries one data channel m-line and at most one Opus audio m-line, all accepted and bundled, with mids \"0\" and \"1\".", nameof(sdp));
         var features = CodeFeatures.DataChannel;
-        if (info.Audio is not null) features |= CodeFeatures.Audio;
+        if (media.Count == 2) features |= CodeFeatures.Audio | (media[0].Kind == "audio" ? CodeFeatures.AudioFirst : 0);
         return (info, features);
     }
 
-    private static SdpLocalParameters LocalParameters(byte[] roomId, string ufrag, string pwd, byte[] fingerprint, IReadOnlyList<CodeCandidate> candidates)
+    /// <summary>
+    /// The description both ends would write for these features: the factory's session (o=, t=,
+    /// msid-semantic) and m-lines, in the recorded order, mids by position, all in one BUNDLE group.
+    /// </summary>
+    private static string Describe(SdpLocalParameters local, CodeFeatures features, string setup)
     {
-        RecordRules.CheckCommon(roomId, ufrag, pwd, fingerprint, candidates, CodeFeatures.DataChannel);
+        var session = SdpFactory.CreateDataChannelOffer(local);
+        var data = SdpFactory.CreateDataChannelMedia(null, local, setup, legacy: false);
+        var lines = new List<MediaDescription> { data };
+        if ((features & CodeFeatures.Audio) != 0)
+        {
+            var audio = SdpFactory.CreateAudioMedia(null, local, setup, null, "sendrecv", OpusPayloadType);
+            lines.Insert((features & CodeFeatures.AudioFirst) != 0 ? 0 : 1, audio);
+        }
+        session.Media.Clear();
+        session.BundleMids.Clear();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            lines[i].Mid = Position(i);
+            session.Media.Add(lines[i]);
+            session.BundleMids.Add(lines[i].Mid!);
+        }
+        return session.ToString();
+    }
+
+    private static string Position(int index) => index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private static SdpLocalParameters LocalParameters(byte[] roomId, string ufrag, string pwd, byte[] fingerprint,
+        IReadOnlyList<CodeCandidate> candidates, CodeFeatures features)
+    {
+        RecordRules.CheckCommon(roomId, ufrag, pwd, fingerprint, candidates, features);
         // o= sess-id from the room id: the same record always rebuilds the same text.
         var sessionId = BinaryPrimitives.ReadUInt64BigEndian(roomId) & 0x3FFF_FFFF_FFFF_FFFFUL;
         return new SdpLocalParameters(ufrag, pwd, CodeCandidates.FingerprintSdp(fingerprint), CodeCandidates.ToSdp(candidates))
@@ -108,13 +135,5 @@ public static class CodeSdp
             MaxMessageSize = MaxMessageSize,
             SessionId = sessionId == 0 ? 1 : sessionId,
         };
-    }
-
-    private static void AddAudio(SessionDescription description, SdpLocalParameters local, CodeFeatures features, string setup)
-    {
-        if ((features & CodeFeatures.Audio) == 0) return;
-        var mid = description.Media.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        description.Media.Add(SdpFactory.CreateAudioMedia(mid, local, setup, null, "sendrecv", OpusPayloadType));
-        description.BundleMids.Add(mid);
     }
 }

@@ -8,7 +8,11 @@ namespace SecureLink.Rooms.Codes;
 /// </summary>
 internal static class RecordRules
 {
-    public const CodeFeatures KnownFeatures = CodeFeatures.DataChannel | CodeFeatures.Audio;
+    public const CodeFeatures KnownFeatures = CodeFeatures.DataChannel | CodeFeatures.Audio | CodeFeatures.AudioFirst;
+
+    /// <summary>Every session has a data channel; "audio first" needs audio.</summary>
+    public static bool FeaturesConsistent(CodeFeatures f) =>
+        (f & CodeFeatures.DataChannel) != 0 && ((f & CodeFeatures.AudioFirst) == 0 || (f & CodeFeatures.Audio) != 0);
 
     /// <summary>RFC 8839 ice-char: ALPHA / DIGIT / "+" / "/".</summary>
     public static bool IsIceChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '+' or '/';
@@ -41,8 +45,8 @@ internal static class RecordRules
             if (c.Port is < 1 or > 65535)
                 throw new ArgumentException($"The candidate port {c.Port} must be 1 to 65535.", nameof(candidates));
         }
-        if ((features & ~KnownFeatures) != 0 || (features & CodeFeatures.DataChannel) == 0)
-            throw new ArgumentException("The features must include the data channel and nothing unknown.", nameof(features));
+        if ((features & ~KnownFeatures) != 0 || !FeaturesConsistent(features))
+            throw new ArgumentException("The features must include the data channel, audio when audio comes first, and nothing unknown.", nameof(features));
     }
 
     public static void CheckString(string value, int minLength, Func<char, bool> allowed, string what)
@@ -55,7 +59,7 @@ internal static class RecordRules
     {
         var features = (CodeFeatures)r.Byte();
         if ((features & ~KnownFeatures) != 0) throw new RecordNewerException();
-        if ((features & CodeFeatures.DataChannel) == 0) throw new RecordFieldException("no data channel");
+        if (!FeaturesConsistent(features)) throw new RecordFieldException("no data channel, or audio first without audio");
         return features;
     }
 

@@ -160,3 +160,68 @@ public class CodeSdpTests
 
     private static string CodeCandidates_Fingerprint(byte b) => "sha-256 " + string.Join(':', Enumerable.Repeat(b.ToString("X2"), 32));
 }
+
+public class CodeSdpShapeTests
+{
+    private static readonly DateTimeOffset Expiry = Samples.Now.AddMinutes(10);
+
+    private static SdpLocalParameters Local => Samples.Local("candidate:1 1 udp 2122260223 198.18.0.1 50000 typ host");
+
+    [Fact]
+    public void Chromiums_audio_first_order_is_kept_so_its_own_answer_matches()
+    {
+        var invite = CodeSdp.InviteFromOffer(ChromiumSdp.AudioDataChannelOffer, Samples.RoomId, ConnectMode.Offline, [], Expiry);
+        Assert.Equal(CodeFeatures.DataChannel | CodeFeatures.Audio | CodeFeatures.AudioFirst, invite.Features);
+        var rebuilt = SessionDescription.Parse(CodeSdp.OfferFromInvite(InviteCode.Decode(InviteCode.Encode(invite), Samples.Now)));
+        Assert.Equal([("audio", "0"), ("application", "1")], rebuilt.Media.Select(m => (m.Kind, m.Mid!)));
+        Assert.Equal(["0", "1"], rebuilt.BundleMids);
+
+        // The joiner answers the rebuilt offer; the creator (Chromium) must get its own m-line order back.
+        var answer = SdpFactory.CreateAnswer(rebuilt, Samples.Local("candidate:1 1 udp 2122260223 198.18.0.2 40000 typ host"),
+            new SdpAnswerOptions { AcceptAudio = true, AudioTrack = new AudioTrackParameters(5, "c", "s", "t") }).ToString();
+        var reply = CodeSdp.ReplyFromAnswer(answer, Samples.RoomId);
+        var back = SessionDescription.Parse(CodeSdp.AnswerFromReply(ReplyCode.Decode(ReplyCode.Encode(reply), Samples.RoomId)));
+        var original = SessionDescription.Parse(ChromiumSdp.AudioDataChannelOffer);
+        Assert.Equal(original.Media.Select(m => (m.Kind, m.Mid)), back.Media.Select(m => (m.Kind, m.Mid)));
+        Assert.All(back.Media, m => Assert.Equal("active", m.Setup));
+    }
+
+    [Fact]
+    public void Audio_first_without_audio_cannot_be_encoded_or_decoded()
+    {
+        Assert.Throws<ArgumentException>(() => InviteCode.Encode(Samples.OfflineInvite(1) with { Features = CodeFeatures.DataChannel | CodeFeatures.AudioFirst }));
+        var forged = Forge.Reseal(InviteCode.Encode(Samples.OfflineInvite(1)), b => b[3] = (byte)(CodeFeatures.DataChannel | CodeFeatures.AudioFirst));
+        Assert.Equal(CodeErrors.Malformed, Assert.Throws<CodeException>(() => InviteCode.Decode(forged, Samples.Now)).Detail);
+    }
+
+    [Fact]
+    public void A_video_m_line_is_refused_rather_than_silently_dropped()
+    {
+        var offer = SdpFactory.CreateDataChannelOffer(Local);
+        var video = new MediaDescription("video", 9, "UDP/TLS/RTP/SAVPF", ["96"]) { Mid = "1" };
+        offer.Media.Add(video);
+        offer.BundleMids.Add("1");
+        Assert.Throws<ArgumentException>(() => Invite(offer.ToString()));
+    }
+
+    [Fact]
+    public void A_rejected_audio_m_line_is_refused()
+    {
+        var offer = SdpFactory.CreateOffer(Local, new SdpOfferOptions { Audio = new AudioTrackParameters(1, "c", "s", "t") });
+        offer.Media[1].Port = 0;
+        offer.BundleMids.Remove("1");
+        Assert.Throws<ArgumentException>(() => Invite(offer.ToString()));
+    }
+
+    [Fact]
+    public void Mids_other_than_positions_are_refused()
+    {
+        var offer = SdpFactory.CreateDataChannelOffer(Local);
+        offer.Media[0].Mid = "data";
+        offer.BundleMids.Clear();
+        offer.BundleMids.Add("data");
+        Assert.Throws<ArgumentException>(() => Invite(offer.ToString()));
+    }
+
+    private static InviteRecord Invite(string sdp) => CodeSdp.InviteFromOffer(sdp, Samples.RoomId, ConnectMode.Offline, [], Expiry);
+}

@@ -118,7 +118,7 @@ public class InviteCodeTests
 
     [Theory]
     [InlineData(2, 0x02)] // an unknown flag
-    [InlineData(3, 0x05)] // an unknown feature
+    [InlineData(3, 0x09)] // an unknown feature (bit 3)
     public void Unknown_bits_mean_a_newer_SecureLink(int index, byte value)
     {
         var text = Forge.Reseal(InviteCode.Encode(Samples.OfflineInvite(1)), b => b[index] = value);
