@@ -7,6 +7,8 @@ export const PIN_DIGITS = Object.freeze({ min: 4, max: 10 });
 /** The host takes 10–3600 s; the page offers whole minutes. */
 export const INVITE_MINUTES = Object.freeze({ min: 1, max: 60 });
 const STORAGE_KEY = 'settings';
+/** The host takes at most this many STUN servers. */
+export const MAX_STUN_SERVERS = 8;
 
 const HOSTNAME = /^(?=.{1,253}$)(?!-)[A-Za-z0-9-]{1,63}(?<!-)(?:\.(?!-)[A-Za-z0-9-]{1,63}(?<!-))*$/;
 const IPV4 = /^(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(\.(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3}$/;
@@ -53,6 +55,7 @@ export function parseStunList(text) {
     if (problem) errors.push({ entry, problem });
     else if (!servers.includes(server)) servers.push(server);
   }
+  if (servers.length > MAX_STUN_SERVERS) errors.push({ entry: servers[MAX_STUN_SERVERS], problem: 'stunTooMany' });
   return { servers, errors };
 }
 
@@ -71,7 +74,7 @@ export function checkInviteMinutes(value) {
 /** Whatever is stored (an older or hand-edited value), made valid. */
 export function normalizeSettings(stored) {
   const s = stored && typeof stored === 'object' ? stored : {};
-  const stun = Array.isArray(s.stunServers) ? parseStunList(s.stunServers.join('\n')).servers : [];
+  const stun = Array.isArray(s.stunServers) ? parseStunList(s.stunServers.join('\n')).servers.slice(0, MAX_STUN_SERVERS) : [];
   return Object.freeze({
     stunServers: Object.freeze(stun),
     pinDigits: checkPinDigits(s.pinDigits) ? DEFAULT_SETTINGS.pinDigits : Number(s.pinDigits),

@@ -22,7 +22,7 @@ export class TypingNotifier {
   #idle = null;
 
   /** @param {(typing: boolean) => void} send */
-  constructor(send, { setTimeout: st = setTimeout, clearTimeout: ct = clearTimeout, now = () => Date.now() } = {}) {
+  constructor(send, { setTimeout: st = (fn, ms) => setTimeout(fn, ms), clearTimeout: ct = (h) => clearTimeout(h), now = () => Date.now() } = {}) {
     this.#send = send;
     this.#timers = { st, ct, now };
   }
@@ -110,6 +110,9 @@ export class ConversationUi {
     older.hidden = !model.hasOlder;
     typing.hidden = !(canSend && model.peerTyping);
     composer.disabled = !canSend;
+    // An ended conversation stays readable; there is nobody left to write to.
+    this.#els.form.hidden = !canSend;
+    this.#doc.querySelector('.composer-meta').hidden = !canSend;
     this.#updateDraft(canSend);
     if (appended && nearBottom) scroller.scrollTop = scroller.scrollHeight;
     if (!canSend) this.#typing.stop();

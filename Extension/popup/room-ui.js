@@ -114,7 +114,8 @@ export class RoomUi {
     // Until the host answered, the way in is shown (disabled) rather than nothing.
     const screen = model.loaded ? screenFor(model, this.#draft) : 'home';
     const changed = screen !== this.#screen;
-    this.#doc.body.classList.toggle('in-room', model.room !== null);
+    this.#doc.body.classList.toggle('in-room', screen !== 'home');
+    this.#doc.body.classList.toggle('chat', screen === 'conversation');
     this.#el('room').dataset.screen = screen;
     this.#el('room').dataset.state = model.room?.state ?? 'none';
     if (changed) {
@@ -205,10 +206,12 @@ export class RoomUi {
     if (code.value !== (room?.invite ?? '')) code.value = room?.invite ?? '';
     this.#el('copy-invite').disabled = !codes;
     this.#setText('pin', room?.pin ?? '••••');
+    this.#el('pin').dataset.long = String((room?.pin ?? '').length > 6);
     const warning = this.#el('attempt-warning');
     const step = nextStep(room);
     warning.hidden = step === null;
-    this.#setText('attempt-warning', step ? `${reasonText(room)} ${t(step.key, step.subs)}`.trim() : '');
+    // The attempt sentence already says the PIN was wrong; the host's reason would repeat it.
+    this.#setText('attempt-warning', step ? t(step.key, step.subs) : '');
   }
 
   #renderReply(room) {

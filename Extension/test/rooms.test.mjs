@@ -211,6 +211,8 @@ test('STUN entries: host:port, [v6]:port and stun: accepted and normalised; TURN
   const list = settings.parseStunList('a.org:1\n a.org:1, b.org:2 bad\n\n');
   assert.deepEqual(list.servers, ['a.org:1', 'b.org:2']);
   assert.deepEqual(list.errors, [{ entry: 'bad', problem: 'stunNoPort' }]);
+  const many = settings.parseStunList(Array.from({ length: 9 }, (_, i) => `s${i}.org:1`).join('\n'));
+  assert.deepEqual(many.errors, [{ entry: 's8.org:1', problem: 'stunTooMany' }], 'the host takes at most 8');
 });
 
 test('settings: ranges checked, stored junk normalised, create request built from them', async () => {
@@ -255,7 +257,7 @@ const messages = JSON.parse(readFileSync(new URL('_locales/en/messages.json', he
 test('every message key the room code names exists in the English messages', () => {
   const keys = new Set([
     ...Object.values(model.REASON_KEYS), ...Object.values(model.STATE_KEYS),
-    'pinEmpty', 'pinNotDigits', 'pinLength', 'stunNoPort', 'stunBadPort', 'stunBadHost', 'stunTurn', 'pinDigitsRange', 'inviteMinutesRange',
+    'pinEmpty', 'pinNotDigits', 'pinLength', 'stunNoPort', 'stunBadPort', 'stunBadHost', 'stunTurn', 'stunTooMany', 'pinDigitsRange', 'inviteMinutesRange',
   ]);
   for (const dir of ['popup', 'options', 'scan']) {
     for (const f of readdirSync(new URL(`${dir}/`, here))) {

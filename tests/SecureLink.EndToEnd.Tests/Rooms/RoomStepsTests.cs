@@ -1,0 +1,76 @@
+using Microsoft.Playwright;
+using SecureLink.EndToEnd.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace SecureLink.EndToEnd.Tests.Rooms;
+
+/// <summary>
+/// The start and join steps against the real host: what they show, what they
+/// refuse before asking the host, keyboard behaviour (Esc, focus).
+/// </summary>
+[Collection(ExtensionCollection.Name)]
+public sealed class RoomStepsTests(ITestOutputHelper output)
+{
+    [Fact(Timeout = 120_000)]
+    public async Task Start_and_join_steps_take_the_keyboard_and_check_input_before_the_host_sees_it()
+    {
+        await using var browser = await ExtensionBrowser.LaunchAsync(registerHost: true, CancellationToken.None);
+        var popup = await RoomPopup.OpenAsync(browser);
+        Assert.Equal("home", await popup.ScreenAsync());
+
+        // Start: offline is the default; Internet without STUN servers explains and links to settings.
+        await popup.Page.ClickAsync("#start-room");
+        await popup.WaitForScreenAsync("start");
+        Assert.Equal("mode-offline", await popup.FocusedIdAsync());
+        Assert.True(await popup.Page.IsCheckedAsync("#mode-offline"));
+        Assert.False(await popup.Page.IsVisibleAsync("#internet-note"));
+        output.WriteLine($"screenshot {await popup.Popup.ScreenshotAsync("room-start-mode-light.png")}");
+        await popup.Page.CheckAsync("#mode-internet");
+        await popup.WaitAsync("() => !document.getElementById('internet-note').hidden", "the no-STUN note");
+        Assert.True(await popup.Page.IsVisibleAsync("#open-options"));
+        await popup.Page.ClickAsync("#create-room");
+        Assert.Equal("start", await popup.ScreenAsync()); // refused locally: no room was asked for
+        Assert.Equal("open-options", await popup.FocusedIdAsync());
+
+        // Esc cancels the step and focus comes back to the way in.
+        await popup.Page.Keyboard.PressAsync("Escape");
+        await popup.WaitForScreenAsync("home");
+        Assert.Equal("start-room", await popup.FocusedIdAsync());
+
+        // Join: the PIN field keeps digits only; an empty invite is refused with a sentence.
+        await popup.Page.ClickAsync("#join-room");
+        await popup.WaitForScreenAsync("join");
+        Assert.Equal("join-invite", await popup.FocusedIdAsync());
+        Assert.Equal("numeric", await popup.Page.GetAttributeAsync("#join-pin", "inputmode"));
+        await popup.Page.FocusAsync("#join-pin");
+        await popup.Page.Keyboard.TypeAsync("48a2-1");
+        Assert.Equal("4821", await popup.ValueAsync("#join-pin"));
+        await popup.Page.ClickAsync("#join");
+        await popup.WaitAsync("() => !document.getElementById('join-error').hidden", "the missing-invite error");
+        Assert.Contains("invite", await popup.TextAsync("#join-error"), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("join-invite", await popup.FocusedIdAsync());
+
+        // A code that is no invite reaches the host, whose error sentence is shown.
+        await popup.Page.FillAsync("#join-invite", "NOT-AN-INVITE");
+        await popup.Page.ClickAsync("#join");
+        await popup.WaitAsync("() => !document.getElementById('join-error').hidden && document.getElementById('join-error').textContent.length > 0 && !document.getElementById('join').disabled", "the host's error");
+        output.WriteLine("host said: " + await popup.TextAsync("#join-error"));
+        Assert.Equal("join", await popup.ScreenAsync());
+        await popup.Page.FillAsync("#join-invite", "");
+        await popup.Page.EvaluateAsync("() => { document.getElementById('join-error').hidden = true; }");
+        await popup.Page.FocusAsync("#join-pin");
+        output.WriteLine($"screenshot {await popup.Popup.ScreenshotAsync("room-join-pin-light.png")}");
+        Assert.Empty(popup.Popup.Errors);
+
+        var dark = await RoomPopup.OpenAsync(browser, ColorScheme.Dark);
+        await dark.Page.ClickAsync("#join-room");
+        await dark.WaitForScreenAsync("join");
+        await dark.Page.FillAsync("#join-pin", "4821");
+        output.WriteLine($"screenshot {await dark.Popup.ScreenshotAsync("room-join-pin-dark.png")}");
+        await dark.Page.ClickAsync("#cancel-join");
+        await dark.Page.ClickAsync("#start-room");
+        await dark.WaitForScreenAsync("start");
+        output.WriteLine($"screenshot {await dark.Popup.ScreenshotAsync("room-start-mode-dark.png")}");
+        Assert.Empty(dark.Popup.Errors);
+    }
+}

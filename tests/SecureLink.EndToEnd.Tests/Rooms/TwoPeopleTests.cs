@@ -1,0 +1,151 @@
+using Microsoft.Playwright;
+using SecureLink.EndToEnd.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace SecureLink.EndToEnd.Tests.Rooms;
+
+/// <summary>
+/// Two people, two Chromium profiles, each with its own real host registered by
+/// the real installer, talking over the test namespace's veth addresses
+/// (tests/tools/isolated.sh). Everything the popup shows comes from its host.
+/// </summary>
+[Collection(ExtensionCollection.Name)]
+public sealed class TwoPeopleTests(ITestOutputHelper output)
+{
+    private const string Markup = "<img src=x onerror=alert(1)>";
+    private const string Hebrew = "שלום! מה שלומך?";
+
+    [Fact(Timeout = 240_000)]
+    public async Task Alice_and_Bob_connect_offline_verify_talk_reopen_and_leave()
+    {
+        await using var alice = await ExtensionBrowser.LaunchAsync(registerHost: true, CancellationToken.None);
+        await using var bob = await ExtensionBrowser.LaunchAsync(registerHost: true, CancellationToken.None);
+        var a = await RoomPopup.OpenAsync(alice);
+        var b = await RoomPopup.OpenAsync(bob);
+
+        var (invite, pin) = await a.CreateOfflineAsync();
+        Assert.Matches("^[0-9]{4}$", pin);
+        Assert.Equal("waiting-reply", await a.RoomStateAsync());
+        Assert.Equal("copy-invite", await a.FocusedIdAsync());
+        var qr = await a.Page.GetAttributeAsync("#invite-qr", "src");
+        Assert.StartsWith("data:image/svg+xml;base64,", qr, StringComparison.Ordinal);
+        Assert.Equal(0, await a.Page.Locator("#room svg").CountAsync()); // the QR is an image, never markup
+        Assert.Matches(@"\d+:\d\d", await a.TextAsync("#invite-expiry"));
+        output.WriteLine($"invite {invite.Length} chars; screenshot {await a.Popup.ScreenshotAsync("room-invite-light.png")}");
+
+        // The popup closes whenever it loses focus: the invite and PIN come back from the host.
+        await a.Popup.CloseAsync();
+        a = await RoomPopup.OpenAsync(alice, ColorScheme.Dark);
+        await a.WaitForScreenAsync("invite");
+        Assert.Equal(invite, await a.ValueAsync("#invite-code"));
+        Assert.Equal(pin, await a.TextAsync("#pin"));
+        output.WriteLine($"screenshot {await a.Popup.ScreenshotAsync("room-invite-dark.png")}");
+
+        var reply = await b.JoinAsync(invite, pin);
+        Assert.Equal("waiting-creator", await b.RoomStateAsync());
+        Assert.Contains("waiting", await b.TextAsync("#screen-reply"), StringComparison.OrdinalIgnoreCase);
+        output.WriteLine($"reply {reply.Length} chars; screenshot {await b.Popup.ScreenshotAsync("room-reply-light.png")}");
+
+        await a.AcceptAsync(reply);
+        await a.WaitForRoomStateAsync("verified");
+        await b.WaitForRoomStateAsync("verified");
+        await a.WaitForScreenAsync("conversation");
+        await b.WaitForScreenAsync("conversation");
+        var code = await a.TextAsync("#safety-code");
+        Assert.False(string.IsNullOrWhiteSpace(code));
+        Assert.Equal(code, await b.TextAsync("#safety-code"));
+        Assert.Equal("composer", await a.FocusedIdAsync());
+        Assert.Contains("Verified", await a.TextAsync("#room-state-text"), StringComparison.Ordinal);
+
+        // Messages both ways, each ticked delivered by the other host's receipt.
+        await a.SendAsync("Hi Bob, can you read this?");
+        await a.WaitForMessageAsync("Hi Bob, can you read this?", "me", "delivered");
+        await b.WaitForMessageAsync("Hi Bob, can you read this?", "peer");
+        await b.SendAsync("Loud and clear.\nSecond line.");
+        await b.WaitForMessageAsync("Loud and clear.\nSecond line.", "me", "delivered");
+        await a.WaitForMessageAsync("Loud and clear.\nSecond line.", "peer");
+        await b.SendAsync(Hebrew);
+        await a.WaitForMessageAsync(Hebrew, "peer");
+        await a.SendAsync(Markup);
+        await b.WaitForMessageAsync(Markup, "peer");
+
+        // Markup from the peer is text: no element was made from it, no script ran.
+        Assert.Equal(0, await b.Page.Locator("#messages img").CountAsync());
+        Assert.Equal("auto", await b.Page.Locator("#messages .message .text").Last.GetAttributeAsync("dir"));
+        Assert.Equal(Markup, (await b.MessageTextsAsync())[^1]);
+        output.WriteLine($"screenshot {await a.Popup.ScreenshotAsync("room-conversation-dark.png")}");
+        output.WriteLine($"screenshot {await b.Popup.ScreenshotAsync("room-conversation-light.png")}");
+
+        // Bob's popup closes and reopens: the whole conversation comes back from his host.
+        var before = await b.MessageTextsAsync();
+        await b.Popup.CloseAsync();
+        b = await RoomPopup.OpenAsync(bob);
+        await b.WaitForScreenAsync("conversation");
+        await b.WaitAsync($"() => document.querySelectorAll('#messages .message').length === {before.Length}", "the restored messages");
+        Assert.Equal(before, await b.MessageTextsAsync());
+        Assert.Equal(code, await b.TextAsync("#safety-code"));
+        Assert.Equal(2, await b.Page.Locator("#messages .message[data-from='me'][data-status='delivered']").CountAsync());
+
+        // Bob leaves (with confirmation); Alice sees that he left and keeps her view.
+        await b.Page.ClickAsync("#leave");
+        Assert.Equal("leave-no", await b.FocusedIdAsync());
+        await b.Page.Keyboard.PressAsync("Escape");
+        Assert.True(await b.Page.IsHiddenAsync("#leave-confirm"));
+        await b.Page.ClickAsync("#leave");
+        await b.Page.ClickAsync("#leave-yes");
+        await b.WaitForScreenAsync("home");
+        Assert.Equal(0, await b.Page.Locator("#messages .message").CountAsync());
+
+        await a.WaitForRoomStateAsync("closed");
+        Assert.Equal("conversation", await a.ScreenAsync());
+        Assert.Contains("left", await a.TextAsync("#ended-note"), StringComparison.OrdinalIgnoreCase);
+        Assert.True(await a.Page.IsDisabledAsync("#composer"));
+        Assert.Equal(4, (await a.MessageTextsAsync()).Length);
+        output.WriteLine($"screenshot {await a.Popup.ScreenshotAsync("room-peer-left-dark.png")}");
+
+        Assert.Empty(a.Popup.Errors);
+        Assert.Empty(b.Popup.Errors);
+    }
+
+    [Fact(Timeout = 240_000)]
+    public async Task A_wrong_pin_fails_the_joiner_and_tells_the_creator_which_attempt_it_was()
+    {
+        await using var alice = await ExtensionBrowser.LaunchAsync(registerHost: true, CancellationToken.None);
+        await using var bob = await ExtensionBrowser.LaunchAsync(registerHost: true, CancellationToken.None);
+        var a = await RoomPopup.OpenAsync(alice);
+        var b = await RoomPopup.OpenAsync(bob, ColorScheme.Dark);
+
+        var (invite, pin) = await a.CreateOfflineAsync();
+        var wrong = pin == "0000" ? "1111" : "0000";
+        var reply = await b.JoinAsync(invite, wrong);
+        await a.AcceptAsync(reply);
+
+        await b.WaitForRoomStateAsync("failed");
+        await b.WaitForScreenAsync("failed");
+        Assert.Contains("PIN", await b.TextAsync("#room-reason"), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(await b.TextAsync("#room-next")));
+        Assert.Equal("new-room", await b.FocusedIdAsync());
+        output.WriteLine($"screenshot {await b.Popup.ScreenshotAsync("room-failed-wrong-pin-dark.png")}");
+
+        await a.WaitAsync("() => !document.getElementById('attempt-warning').hidden", "the wrong-PIN warning");
+        Assert.Equal("waiting-reply", await a.RoomStateAsync());
+        Assert.Contains("1 of 3", await a.TextAsync("#attempt-warning"), StringComparison.Ordinal);
+        Assert.Equal("", await a.ValueAsync("#reply-code"));
+        output.WriteLine($"screenshot {await a.Popup.ScreenshotAsync("room-wrong-pin-creator-light.png")}");
+
+        // Bob tries again with the same invite (kept by his popup) and the right PIN.
+        await b.Page.ClickAsync("#new-room");
+        await b.WaitForScreenAsync("join");
+        Assert.Equal(invite, await b.ValueAsync("#join-invite"));
+        Assert.Equal("join-pin", await b.FocusedIdAsync());
+        await b.Page.FillAsync("#join-pin", pin);
+        await b.Page.ClickAsync("#join");
+        await b.WaitForScreenAsync("reply");
+        await b.WaitAsync("() => document.getElementById('reply-out').value.length > 0", "the second reply");
+        await a.AcceptAsync(await b.ValueAsync("#reply-out"));
+        await a.WaitForRoomStateAsync("verified");
+        await b.WaitForRoomStateAsync("verified");
+        Assert.Empty(a.Popup.Errors);
+        Assert.Empty(b.Popup.Errors);
+    }
+}
