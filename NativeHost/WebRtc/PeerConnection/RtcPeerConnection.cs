@@ -292,7 +292,9 @@ public sealed class RtcPeerConnection : IAsyncDisposable
         Log(LogLevel.Debug, $"ICE {from} -> {to}");
         switch (to)
         {
-            case IceConnectionState.Disconnected:
+            // Only a session that was up can be "disconnected"; while connecting, ICE's own
+            // timeout decides, and a flap then must not look like Connected before SCTP is up.
+            case IceConnectionState.Disconnected when ConnectionState == PeerConnectionState.Connected:
                 SetState(PeerConnectionState.Disconnected);
                 break;
             case IceConnectionState.Connected or IceConnectionState.Completed when ConnectionState == PeerConnectionState.Disconnected:
