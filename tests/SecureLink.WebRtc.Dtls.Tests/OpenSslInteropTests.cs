@@ -32,7 +32,7 @@ public sealed class OpenSslInteropTests
         var keys = client.SrtpKeys!;
         Assert.Equal(openssl.KeyingMaterial()[..16], keys.ClientMasterKey);
         // OpenSSL saw our certificate (it demanded one with -Verify).
-        Assert.Equal(ours.Fingerprint, DtlsFingerprint.Compute(openssl.PeerCertificateDer()));
+        Assert.Equal(ours.Fingerprint, DtlsFingerprint.Compute(await openssl.PeerCertificateDerAsync(ct)));
 
         await client.SendAsync(Encoding.UTF8.GetBytes("hello openssl\n"), ct);
         await openssl.WaitForAsync("hello openssl", ct);
@@ -59,7 +59,7 @@ public sealed class OpenSslInteropTests
         Assert.Contains("Extended master secret: yes", openssl.Output);
         Assert.Equal(SrtpProtectionProfile.Aes128CmHmacSha1_80, server.SrtpProfile);
         Assert.Equal(openssl.KeyingMaterial(), server.ExportKeyingMaterial("EXTRACTOR-dtls_srtp", 60));
-        Assert.Equal(ours.Fingerprint, DtlsFingerprint.Compute(openssl.PeerCertificateDer()));
+        Assert.Equal(ours.Fingerprint, DtlsFingerprint.Compute(await openssl.PeerCertificateDerAsync(ct)));
         Assert.Equal(expected, server.RemoteFingerprint);
 
         await openssl.SendLineAsync("hello from openssl");

@@ -100,8 +100,13 @@ internal sealed partial class OpenSslPeer : IAsyncDisposable
     {
         while (!Output.Contains(text, StringComparison.Ordinal))
         {
-            if (_process.HasExited && !Output.Contains(text, StringComparison.Ordinal))
+            if (_process.HasExited)
+            {
+                // The last lines may still be in flight from the pipes: this overload waits for them.
+                _process.WaitForExit();
+                if (Output.Contains(text, StringComparison.Ordinal)) return;
                 throw new InvalidOperationException($"openssl exited before printing \"{text}\":\n{Output}");
+            }
             await Task.Delay(20, ct);
         }
     }
@@ -122,8 +127,9 @@ internal sealed partial class OpenSslPeer : IAsyncDisposable
     }
 
     /// <summary>The peer certificate openssl printed (PEM between BEGIN/END), as DER.</summary>
-    public byte[] PeerCertificateDer()
+    public async Task<byte[]> PeerCertificateDerAsync(CancellationToken ct)
     {
+        await WaitForAsync("-----END CERTIFICATE-----", ct);
         var match = PemBlock().Match(Output);
         Assert.True(match.Success, "openssl printed no peer certificate:\n" + Output);
         return Convert.FromBase64String(match.Groups[1].Value.Replace("\n", "").Replace("\r", ""));
