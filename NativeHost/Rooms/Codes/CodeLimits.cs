@@ -16,7 +16,7 @@ public static class CodeLimits
     public const int MaxCandidates = 12;
 
     /// <summary>STUN servers an invite may carry.</summary>
-    public const int MaxStunServers = 4;
+    public const int MaxStunServers = 8;
 
     /// <summary>RFC 8839 §5.4: ufrag at least 4 characters; one length byte caps it at 255.</summary>
     public const int MinUfragLength = 4;
