@@ -73,4 +73,43 @@ public sealed class RoomStepsTests(ITestOutputHelper output)
         output.WriteLine($"screenshot {await dark.Popup.ScreenshotAsync("room-start-mode-dark.png")}");
         Assert.Empty(dark.Popup.Errors);
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task Scan_tab_without_a_camera_says_so_and_the_options_page_checks_stun_entries()
+    {
+        await using var browser = await ExtensionBrowser.LaunchAsync(registerHost: true, CancellationToken.None);
+        var scan = await browser.Context.NewPageAsync();
+        await scan.GotoAsync($"chrome-extension://{RepositoryPaths.ExtensionId}/scan/scan.html?purpose=invite");
+        // Headless Chromium here has no camera: the tab must say what to do instead, not hang.
+        await scan.WaitForFunctionAsync("() => !document.getElementById('scan-error').hidden", null, new() { Timeout = 20_000 });
+        var said = (await scan.Locator("#scan-error").InnerTextAsync()).Trim();
+        output.WriteLine("scan tab: " + said);
+        Assert.Contains("paste", said, StringComparison.OrdinalIgnoreCase);
+
+        var options = await browser.Context.NewPageAsync();
+        await options.GotoAsync($"chrome-extension://{RepositoryPaths.ExtensionId}/options/options.html");
+        await options.WaitForFunctionAsync("() => document.getElementById('pin-digits').value === '4'");
+        Assert.Equal("", await options.Locator("#stun-servers").InputValueAsync()); // none by default
+        await options.FillAsync("#stun-servers", "stun.example.org\nturn:relay.example.org:3478");
+        await options.ClickAsync("#save");
+        await options.WaitForFunctionAsync("() => !document.getElementById('stun-errors').hidden");
+        Assert.Equal(2, await options.Locator("#stun-errors li").CountAsync());
+        await options.FillAsync("#stun-servers", "STUN:Stun.Example.org:3478\n198.18.0.9:3478");
+        await options.FillAsync("#pin-digits", "6");
+        await options.ClickAsync("#save");
+        await options.WaitForFunctionAsync("() => document.getElementById('options-saved').textContent.length > 0");
+        Assert.Equal("stun.example.org:3478\n198.18.0.9:3478", await options.Locator("#stun-servers").InputValueAsync());
+
+        // The popup now offers Internet mode without the no-STUN note, and makes 6-digit PINs.
+        var popup = await RoomPopup.OpenAsync(browser);
+        await popup.Page.ClickAsync("#start-room");
+        await popup.Page.CheckAsync("#mode-internet");
+        await popup.Page.WaitForTimeoutAsync(300);
+        Assert.False(await popup.Page.IsVisibleAsync("#internet-note"));
+        await popup.Page.CheckAsync("#mode-offline");
+        await popup.Page.ClickAsync("#create-room");
+        await popup.WaitForScreenAsync("invite");
+        await popup.WaitAsync("() => /^[0-9]{6}$/.test(document.getElementById('pin').textContent)", "a 6-digit PIN");
+        Assert.Empty(popup.Popup.Errors);
+    }
 }

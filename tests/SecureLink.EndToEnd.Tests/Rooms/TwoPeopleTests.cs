@@ -117,8 +117,27 @@ public sealed class TwoPeopleTests(ITestOutputHelper output)
 
         var (invite, pin) = await a.CreateOfflineAsync();
         var wrong = pin == "0000" ? "1111" : "0000";
-        var reply = await b.JoinAsync(invite, wrong);
-        await a.AcceptAsync(reply);
+
+        // Bob reads the invite from a picture of Alice's QR code (decoded by his host's qr.decode).
+        var invitePicture = await a.Page.Locator("#invite-qr").ScreenshotAsync();
+        await b.Page.ClickAsync("#join-room");
+        await b.WaitForScreenAsync("join");
+        await b.Page.SetInputFilesAsync("#file-invite", new FilePayload { Name = "invite.png", MimeType = "image/png", Buffer = invitePicture });
+        await b.WaitAsync("() => document.getElementById('join-invite').value.length > 0", "the invite read from the picture");
+        Assert.Equal(invite, await b.ValueAsync("#join-invite"));
+        Assert.Equal("join-pin", await b.FocusedIdAsync());
+        await b.Page.FillAsync("#join-pin", wrong);
+        await b.Page.ClickAsync("#join");
+        await b.WaitForScreenAsync("reply");
+        await b.WaitAsync("() => document.getElementById('reply-out').value.length > 0", "the reply code");
+
+        // And Alice reads Bob's reply from a picture of his.
+        var replyPicture = await b.Page.Locator("#reply-qr").ScreenshotAsync();
+        await a.Page.SetInputFilesAsync("#file-reply", new FilePayload { Name = "reply.png", MimeType = "image/png", Buffer = replyPicture });
+        await a.WaitAsync("() => document.getElementById('reply-code').value.length > 0", "the reply read from the picture");
+        Assert.Equal(await b.ValueAsync("#reply-out"), await a.ValueAsync("#reply-code"));
+        Assert.Equal("connect", await a.FocusedIdAsync());
+        await a.Page.ClickAsync("#connect");
 
         await b.WaitForRoomStateAsync("failed");
         await b.WaitForScreenAsync("failed");
