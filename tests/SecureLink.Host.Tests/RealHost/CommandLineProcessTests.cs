@@ -69,14 +69,26 @@ public sealed class CommandLineProcessTests
     }
 
     [Theory]
-    [InlineData("chat", "create")]
-    [InlineData("chat", "join")]
-    public async Task Commands_of_later_builds_say_not_yet_available_and_exit_2(params string[] args)
+    [InlineData("chat")]
+    [InlineData("chat", "sideways")]
+    [InlineData("chat", "create", "--bogus")]
+    [InlineData("chat", "create", "--internet")]
+    [InlineData("chat", "join", "--internet")]
+    public async Task Chat_usage_errors_are_one_line_and_exit_2(params string[] args)
     {
         var (code, stdout, stderr) = await RunAsync(args);
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
-        Assert.Contains("not yet available", Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    [Fact]
+    public async Task Chat_join_without_input_says_so_and_exits_1()
+    {
+        var (code, stdout, stderr) = await RunAsync("chat", "join");
+        Assert.Equal(1, code);
+        Assert.Contains("invite?", stdout);
+        Assert.Single(stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     [Theory]
