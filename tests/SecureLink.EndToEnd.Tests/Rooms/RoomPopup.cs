@@ -27,6 +27,17 @@ public sealed class RoomPopup(PopupPage popup)
         return room;
     }
 
+    /// <summary>Saves <c>{name}-light.png</c> and <c>{name}-dark.png</c> of this very state (see <see cref="PopupPage.ScreenshotAsync"/>).</summary>
+    public async Task<string> ScreenshotsAsync(string name, ColorScheme current)
+    {
+        await Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
+        var light = await popup.ScreenshotAsync($"{name}-light.png");
+        await Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Dark });
+        var dark = await popup.ScreenshotAsync($"{name}-dark.png");
+        await Page.EmulateMediaAsync(new() { ColorScheme = current });
+        return $"{light}, {dark}";
+    }
+
     public Task<string?> ScreenAsync() => Page.GetAttributeAsync("#room", "data-screen");
     public Task<string?> RoomStateAsync() => Page.GetAttributeAsync("#room", "data-state");
 

@@ -31,7 +31,7 @@ public sealed class TwoPeopleTests(ITestOutputHelper output)
         Assert.StartsWith("data:image/svg+xml;base64,", qr, StringComparison.Ordinal);
         Assert.Equal(0, await a.Page.Locator("#room svg").CountAsync()); // the QR is an image, never markup
         Assert.Matches(@"\d+:\d\d", await a.TextAsync("#invite-expiry"));
-        output.WriteLine($"invite {invite.Length} chars; screenshot {await a.Popup.ScreenshotAsync("room-invite-light.png")}");
+        output.WriteLine($"invite {invite.Length} chars; screenshot {await a.ScreenshotsAsync("room-invite", ColorScheme.Light)}");
 
         // The popup closes whenever it loses focus: the invite and PIN come back from the host.
         await a.Popup.CloseAsync();
@@ -39,12 +39,11 @@ public sealed class TwoPeopleTests(ITestOutputHelper output)
         await a.WaitForScreenAsync("invite");
         Assert.Equal(invite, await a.ValueAsync("#invite-code"));
         Assert.Equal(pin, await a.TextAsync("#pin"));
-        output.WriteLine($"screenshot {await a.Popup.ScreenshotAsync("room-invite-dark.png")}");
 
         var reply = await b.JoinAsync(invite, pin);
         Assert.Equal("waiting-creator", await b.RoomStateAsync());
         Assert.Contains("waiting", await b.TextAsync("#screen-reply"), StringComparison.OrdinalIgnoreCase);
-        output.WriteLine($"reply {reply.Length} chars; screenshot {await b.Popup.ScreenshotAsync("room-reply-light.png")}");
+        output.WriteLine($"reply {reply.Length} chars; screenshot {await b.ScreenshotsAsync("room-reply", ColorScheme.Light)}");
 
         await a.AcceptAsync(reply);
         await a.WaitForRoomStateAsync("verified");
@@ -73,8 +72,7 @@ public sealed class TwoPeopleTests(ITestOutputHelper output)
         Assert.Equal(0, await b.Page.Locator("#messages img").CountAsync());
         Assert.Equal("auto", await b.Page.Locator("#messages .message .text").Last.GetAttributeAsync("dir"));
         Assert.Equal(Markup, (await b.MessageTextsAsync())[^1]);
-        output.WriteLine($"screenshot {await a.Popup.ScreenshotAsync("room-conversation-dark.png")}");
-        output.WriteLine($"screenshot {await b.Popup.ScreenshotAsync("room-conversation-light.png")}");
+        output.WriteLine($"screenshot {await b.ScreenshotsAsync("room-conversation", ColorScheme.Light)}");
 
         // Bob's popup closes and reopens: the whole conversation comes back from his host.
         var before = await b.MessageTextsAsync();
@@ -101,7 +99,7 @@ public sealed class TwoPeopleTests(ITestOutputHelper output)
         Assert.Contains("left", await a.TextAsync("#ended-note"), StringComparison.OrdinalIgnoreCase);
         Assert.True(await a.Page.IsDisabledAsync("#composer"));
         Assert.Equal(4, (await a.MessageTextsAsync()).Length);
-        output.WriteLine($"screenshot {await a.Popup.ScreenshotAsync("room-peer-left-dark.png")}");
+        output.WriteLine($"screenshot {await a.ScreenshotsAsync("room-peer-left", ColorScheme.Dark)}");
 
         Assert.Empty(a.Popup.Errors);
         Assert.Empty(b.Popup.Errors);
@@ -144,13 +142,13 @@ public sealed class TwoPeopleTests(ITestOutputHelper output)
         Assert.Contains("PIN", await b.TextAsync("#room-reason"), StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(await b.TextAsync("#room-next")));
         Assert.Equal("new-room", await b.FocusedIdAsync());
-        output.WriteLine($"screenshot {await b.Popup.ScreenshotAsync("room-failed-wrong-pin-dark.png")}");
+        output.WriteLine($"screenshot {await b.ScreenshotsAsync("room-failed-wrong-pin", ColorScheme.Dark)}");
 
         await a.WaitAsync("() => !document.getElementById('attempt-warning').hidden", "the wrong-PIN warning");
         Assert.Equal("waiting-reply", await a.RoomStateAsync());
         Assert.Contains("1 of 3", await a.TextAsync("#attempt-warning"), StringComparison.Ordinal);
         Assert.Equal("", await a.ValueAsync("#reply-code"));
-        output.WriteLine($"screenshot {await a.Popup.ScreenshotAsync("room-wrong-pin-creator-light.png")}");
+        output.WriteLine($"screenshot {await a.ScreenshotsAsync("room-wrong-pin-creator", ColorScheme.Light)}");
 
         // Bob tries again with the same invite (kept by his popup) and the right PIN.
         await b.Page.ClickAsync("#new-room");
