@@ -35,6 +35,13 @@ public sealed class OpusVoiceEncoder
         _encoder.Bitrate = Math.Clamp(settings.BitrateBitsPerSecond, 6_000, 510_000);
         _encoder.UseInbandFEC = settings.InbandFec;
         _encoder.PacketLossPercent = Math.Clamp(settings.ExpectedLossPercent, 0, 100);
+        _encoder.MaxBandwidth = settings.MaxBandwidth switch
+        {
+            VoiceBandwidth.Narrowband => OpusBandwidth.OPUS_BANDWIDTH_NARROWBAND,
+            VoiceBandwidth.Wideband => OpusBandwidth.OPUS_BANDWIDTH_WIDEBAND,
+            VoiceBandwidth.SuperWideband => OpusBandwidth.OPUS_BANDWIDTH_SUPERWIDEBAND,
+            _ => OpusBandwidth.OPUS_BANDWIDTH_FULLBAND,
+        };
         Settings = settings;
     }
 
