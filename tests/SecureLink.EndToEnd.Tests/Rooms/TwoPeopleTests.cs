@@ -165,4 +165,55 @@ public sealed class TwoPeopleTests(ITestOutputHelper output)
         Assert.Empty(a.Popup.Errors);
         Assert.Empty(b.Popup.Errors);
     }
+
+    [Fact(Timeout = 240_000)]
+    public async Task Long_messages_show_the_byte_counter_refuse_past_64_KiB_and_page_back_with_load_older()
+    {
+        await using var alice = await ExtensionBrowser.LaunchAsync(registerHost: true, CancellationToken.None);
+        await using var bob = await ExtensionBrowser.LaunchAsync(registerHost: true, CancellationToken.None);
+        var a = await RoomPopup.OpenAsync(alice);
+        var b = await RoomPopup.OpenAsync(bob);
+        var (invite, pin) = await a.CreateOfflineAsync();
+        await a.AcceptAsync(await b.JoinAsync(invite, pin));
+        await a.WaitForScreenAsync("conversation");
+        await b.WaitForScreenAsync("conversation");
+
+        // 65,537 bytes: refused before it is sent, with the counter and a sentence.
+        await a.Page.FillAsync("#composer", new string('x', 65_537));
+        await a.WaitAsync("() => !document.getElementById('composer-error').hidden", "the too-long error");
+        Assert.True(await a.Page.IsDisabledAsync("#send"));
+        Assert.Contains("65,537", await a.TextAsync("#byte-count"), StringComparison.Ordinal);
+        Assert.Contains("64 KiB", await a.TextAsync("#composer-error"), StringComparison.Ordinal);
+        await a.Page.PressAsync("#composer", "Enter");
+        Assert.Equal(65_537, (await a.ValueAsync("#composer")).Length); // Enter did not send it
+
+        // Thirteen messages at the limit are more than state.get's 768 KiB: the oldest wait behind "Load older".
+        const int count = 13;
+        for (var i = 0; i < count; i++)
+        {
+            var text = $"{i:D2}" + new string('é', 32_767); // 2 + 65,534 = 65,536 bytes
+            await a.SendAsync(text);
+        }
+        await a.WaitAsync($"() => document.querySelectorAll('#messages .message[data-status=delivered]').length === {count}", "every long message delivered");
+        Assert.True(await a.Page.IsHiddenAsync("#composer-error"));
+
+        await b.Popup.CloseAsync();
+        b = await RoomPopup.OpenAsync(bob);
+        await b.WaitForScreenAsync("conversation");
+        await b.WaitAsync("() => !document.getElementById('load-older').hidden", "the Load older button");
+        var shown = (await b.MessageTextsAsync()).Length;
+        output.WriteLine($"state.get showed {shown} of {count}");
+        Assert.InRange(shown, 1, count - 1);
+        Assert.Equal($"{count - 1:D2}", (await b.MessageTextsAsync())[^1][..2]);
+        while (await b.Page.IsVisibleAsync("#load-older"))
+        {
+            var before = (await b.MessageTextsAsync()).Length;
+            await b.Page.ClickAsync("#load-older");
+            await b.WaitAsync($"() => document.querySelectorAll('#messages .message').length > {before}", "older messages");
+        }
+        var all = await b.MessageTextsAsync();
+        Assert.Equal(Enumerable.Range(0, count).Select(i => $"{i:D2}"), all.Select(t => t[..2]));
+        Assert.Empty(a.Popup.Errors);
+        Assert.Empty(b.Popup.Errors);
+    }
 }
