@@ -15,6 +15,12 @@ public sealed partial class IceAgent
     private const int MaxPairs = 100;
     private const int NominationSettleMs = 300;
 
+    /// <summary>
+    /// The ticker and TickCount64 both have ~1 ms jitter: a tick arriving a hair before the Ta
+    /// deadline would otherwise wait a whole extra Ta. Pacing stays within a few ms of Ta.
+    /// </summary>
+    private const int PacingSlackMs = 3;
+
     private readonly List<IceCandidate> _remoteCandidates = [];
     private readonly List<CandidatePair> _pairs = [];
     private readonly Queue<CandidatePair> _triggered = new();
@@ -52,6 +58,16 @@ public sealed partial class IceAgent
         Log(LogLevel.Info, $"checking as {Role}: {_pairs.Count} pairs, {_earlyChecks.Count} early checks");
         foreach (var e in _earlyChecks) OnAuthenticatedCheck(e.Socket, e.From, e.Priority, e.UseCandidate);
         _earlyChecks.Clear();
+        // The first check goes now, not at the next tick: Ta paces checks after it (§6.1.4.2).
+        PaceChecks(NowMs);
+    }
+
+    /// <summary>Sends the next check if Ta has passed since the last one; called on every tick and after every input.</summary>
+    private void PaceChecks(long now)
+    {
+        if (!_started || State is IceConnectionState.Failed or IceConnectionState.Closed) return;
+        if (now + PacingSlackMs < _nextCheckAtMs) return;
+        if (SendNextCheck(now, ordinaryAllowed: _selected is null)) _nextCheckAtMs = now + (long)_options.CheckInterval.TotalMilliseconds;
     }
 
     private void HandleRemoteCandidate(IceCandidate c)
@@ -115,12 +131,12 @@ public sealed partial class IceAgent
                 Fail($"No network path to the other person worked ({_checkedPairs.Count} candidate pairs tried).");
                 return;
             }
-            if (now >= _nextCheckAtMs && SendNextCheck(now, ordinaryAllowed: true)) _nextCheckAtMs = now + (long)_options.CheckInterval.TotalMilliseconds;
+            PaceChecks(now);
             MaybeNominate(now);
         }
         else
         {
-            if (now >= _nextCheckAtMs && SendNextCheck(now, ordinaryAllowed: false)) _nextCheckAtMs = now + (long)_options.CheckInterval.TotalMilliseconds;
+            PaceChecks(now);
             CheckConsent(now);
         }
     }
@@ -246,6 +262,8 @@ public sealed partial class IceAgent
         }
         if (tx.Kind == CheckKind.Nomination && Role == IceRole.Controlling) Select(pair);
         else if (Role == IceRole.Controlled && pair.NominatedByPeer) Select(pair);
+        // Nominate as soon as the best pair works, not at the next tick.
+        else if (_selected is null) MaybeNominate(now);
     }
 
     private void HandleErrorResponse(CheckTransaction tx, StunMessage response)
@@ -284,6 +302,8 @@ public sealed partial class IceAgent
         var betterPending = _pairs.Any(p => p.Priority > best.Priority && p.State is PairState.Waiting or PairState.InProgress or PairState.Frozen);
         if (betterPending && now - _firstSuccessAtMs < NominationSettleMs) return;
         _nominating = best;
+        // Not paced: the pair has already answered us, so one more request to it cannot flood an
+        // unverified address (what Ta guards against, §14.2); waiting a Ta would only delay setup.
         Log(LogLevel.Debug, $"nominating {best}");
         SendCheck(best, CheckKind.Nomination, now);
     }

@@ -166,6 +166,8 @@ public sealed partial class IceAgent : IAsyncDisposable
                 try
                 {
                     Handle(input);
+                    // A triggered check queued by this input goes as soon as Ta allows, not at the next tick.
+                    if (input is not TickInput) PaceChecks(NowMs);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
