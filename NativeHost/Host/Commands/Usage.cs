@@ -11,7 +11,7 @@ public static class Usage
           securelink-host MANIFEST.json ADDON-ID        native messaging mode (started by Firefox)
           securelink-host                               native messaging mode when stdin is a pipe
           securelink-host chat create [--internet] [--stun HOST:PORT]
-          securelink-host chat join                     a room in the terminal (not yet available in this build)
+          securelink-host chat join                     a room in the terminal: plain lines in and out, /leave to leave
           securelink-host interop --role answer|offer [--stun HOST:PORT] [--audio-in FILE.wav] [--audio-out FILE.wav]
                                                         a plain WebRTC endpoint for interoperability checks
           securelink-host --version                     print the version

@@ -122,5 +122,38 @@ public sealed class RoomProcessTests
         Assert.Equal(JsonValueKind.Null, (await host.OkAsync("state.get")).GetProperty("room").ValueKind);
     }
 
+    /// <summary>Builds a verified pair of hosts.</summary>
+    private static async Task VerifyAsync(HostPeer creator, HostPeer joiner)
+    {
+        var created = await creator.OkAsync("room.create", "\"mode\":\"offline\"");
+        var joined = await joiner.OkAsync("room.join",
+            $"\"invite\":\"{created.GetProperty("invite").GetString()}\",\"pin\":\"{created.GetProperty("pin").GetString()}\"");
+        await creator.OkAsync("room.accept", $"\"reply\":\"{joined.GetProperty("reply").GetString()}\"");
+        await creator.StateAsync("verified");
+        await joiner.StateAsync("verified");
+    }
+
+    [Fact(Timeout = 60_000)]
+    public async Task A_host_whose_browser_went_away_leaves_properly_and_the_peer_sees_peer_left()
+    {
+        await using var creator = new HostPeer();
+        await using var joiner = new HostPeer();
+        await VerifyAsync(creator, joiner);
+        var (code, _) = await joiner.ExitAsync(); // stdin closed: wipe and exit
+        Assert.Equal(0, code);
+        Assert.Equal("peer_left", (await creator.StateAsync("closed")).GetProperty("reasonCode").GetString());
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task A_peer_that_vanishes_is_reported_unreachable_after_consent_runs_out()
+    {
+        await using var creator = new HostPeer();
+        await using var joiner = new HostPeer();
+        await VerifyAsync(creator, joiner);
+        joiner.Process.SendSignal("KILL"); // no close_notify, no shutdown: just silence
+        var failed = await creator.StateAsync("failed", seconds: 60);
+        Assert.Equal("peer_unreachable", failed.GetProperty("reasonCode").GetString());
+    }
+
     private static string Code(JsonElement response) => response.GetProperty("error").GetProperty("code").GetString()!;
 }
