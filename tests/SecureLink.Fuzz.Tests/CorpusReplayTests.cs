@@ -10,13 +10,13 @@ namespace SecureLink.Fuzz.Tests;
 public sealed class CorpusReplayTests
 {
     // Crash inputs of open findings in other layers' code: skipped here, replayed by their own skipped Facts.
-    private static readonly HashSet<string> OpenFindings = new(StringComparer.Ordinal);
+    private static readonly HashSet<string> OpenFindings = new(KnownFindings.CrashFiles.Keys, StringComparer.Ordinal);
 
     public static TheoryData<string> Names() => new(AllHarnesses.List.Select(h => h.Name));
 
     [Theory, MemberData(nameof(Names))]
     public void EveryHarnessHasSeeds(string name) =>
-        Assert.NotEmpty(Corpus.Files(name).Where(f => Path.GetFileName(f).StartsWith("seed-", StringComparison.Ordinal) || Path.GetFileName(f).StartsWith("json-", StringComparison.Ordinal)));
+        Assert.Contains(Corpus.Files(name), f => Path.GetFileName(f).StartsWith("seed-", StringComparison.Ordinal) || Path.GetFileName(f).StartsWith("json-", StringComparison.Ordinal));
 
     [Theory, MemberData(nameof(Names))]
     public void EveryCorpusFileIsHandled(string name)
@@ -38,7 +38,8 @@ public sealed class CorpusReplayTests
         var mutations = name == "pake" ? 300 : 2000;
         var report = MutationFuzzer.Run(harness, seeds, randomSeed: 20261201, TimeSpan.FromMinutes(5), seeds.Count + mutations);
         Assert.Equal(seeds.Count + mutations, report.Executions);
-        Assert.True(report.Crashes.Count == 0,
-            string.Join("\n\n", report.Crashes.Select(c => $"input {Convert.ToHexString(c.Input)}\n{c.Error}")));
+        var unknown = report.Crashes.Where(c => !KnownFindings.Signatures.Contains(MutationFuzzer.Signature(c.Error))).ToList();
+        Assert.True(unknown.Count == 0,
+            string.Join("\n\n", unknown.Select(c => $"input {Convert.ToHexString(c.Input)}\n{c.Error}")));
     }
 }

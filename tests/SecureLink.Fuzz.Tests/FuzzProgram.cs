@@ -25,7 +25,7 @@ public static class FuzzProgram
                 _ => Usage(),
             };
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is UnknownHarnessException or FormatException)
         {
             Console.Error.WriteLine(e.Message);
             return 2;

@@ -25,8 +25,11 @@ public static class AllHarnesses
     ];
 
     public static Harness Get(string name) =>
-        List.FirstOrDefault(h => h.Name == name) ?? throw new ArgumentException($"No harness '{name}'. Known: {string.Join(", ", List.Select(h => h.Name))}.");
+        List.FirstOrDefault(h => h.Name == name) ?? throw new UnknownHarnessException($"No harness '{name}'. Known: {string.Join(", ", List.Select(h => h.Name))}.");
 }
 
 /// <summary>Raised by a harness when a parser broke a promise without throwing (a wrong result).</summary>
 public sealed class FuzzInvariantException(string message) : Exception(message);
+
+/// <summary>A harness name nobody registered (a typo on the fuzz.sh command line).</summary>
+public sealed class UnknownHarnessException(string message) : Exception(message);

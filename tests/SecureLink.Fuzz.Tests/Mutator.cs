@@ -63,7 +63,8 @@ public sealed class Mutator(int seed)
                 d.AddRange(other.AsSpan(otherCut).ToArray());
                 break;
             case 8 when d.Count > 0: // truncate
-                d.RemoveRange(_random.Next(d.Count), d.Count - _random.Next(d.Count));
+                var keep = _random.Next(d.Count);
+                d.RemoveRange(keep, d.Count - keep);
                 break;
             default:
                 if (d.Count == 0) d.Add((byte)_random.Next(256));

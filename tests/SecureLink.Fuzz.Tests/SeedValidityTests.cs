@@ -51,7 +51,7 @@ public sealed class SeedValidityTests
     [Fact]
     public void RequestSeedsIncludeValidRequests()
     {
-        var valid = Corpus.Files("request").Count(f =>
+        var valid = Corpus.Files("request").Where(f => Path.GetFileName(f).StartsWith("json-", StringComparison.Ordinal)).Count(f =>
         {
             using var outcome = RequestParser.Parse(File.ReadAllBytes(f));
             return outcome.Request is not null;
