@@ -76,6 +76,15 @@ public sealed class RoomStepsTests(ITestOutputHelper output)
         output.WriteLine("scan tab: " + said);
         Assert.Contains("paste", said, StringComparison.OrdinalIgnoreCase);
 
+        // What a successful scan leaves behind (storage.session: memory only) is picked up by the next popup.
+        await scan.EvaluateAsync("() => chrome.storage.session.set({ scanResult: { purpose: 'invite', text: 'SL1SCANNED', at: Date.now() } })");
+        var picked = await RoomPopup.OpenAsync(browser);
+        await picked.WaitForScreenAsync("join");
+        Assert.Equal("SL1SCANNED", await picked.ValueAsync("#join-invite"));
+        Assert.Equal("join-pin", await picked.FocusedIdAsync());
+        Assert.Equal(0, await scan.EvaluateAsync<int>("async () => Object.keys(await chrome.storage.session.get(null)).length"));
+        await picked.Popup.CloseAsync();
+
         var options = await browser.Context.NewPageAsync();
         await options.GotoAsync($"chrome-extension://{RepositoryPaths.ExtensionId}/options/options.html");
         await options.WaitForFunctionAsync("() => document.getElementById('pin-digits').value === '4'");

@@ -63,6 +63,7 @@ public sealed class TwoPeopleTests(ITestOutputHelper output)
         await b.SendAsync("Loud and clear.\nSecond line.");
         await b.WaitForMessageAsync("Loud and clear.\nSecond line.", "me", "delivered");
         await a.WaitForMessageAsync("Loud and clear.\nSecond line.", "peer");
+        await a.WaitAsync("() => document.getElementById('announcer').textContent.includes('Loud and clear.')", "the new message announced");
         await b.SendAsync(Hebrew);
         await a.WaitForMessageAsync(Hebrew, "peer");
         await a.SendAsync(Markup);
