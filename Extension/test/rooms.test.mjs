@@ -12,6 +12,7 @@ const model = await import('../popup/room-model.js');
 const { TypingNotifier, TYPING_IDLE_MS, TYPING_REPEAT_MS } = await import('../popup/conversation-ui.js');
 const settings = await import('../options/settings.js');
 const handback = await import('../scan/handback.js');
+const { errorText, reasonText } = await import('../popup/room-ui.js');
 const { applyEvent, fromSnapshot, screenFor, nextStep, withCodes, withOlder } = model;
 
 const snapshot = (room, messages = [], hasOlder = false) => ({ id: 1, ok: true, room, messages, hasOlder, call: null });
@@ -278,4 +279,16 @@ test('no page of the popup, options or scan tab parses strings as HTML', () => {
       assert.doesNotMatch(text, /\.(innerHTML|outerHTML)\b|insertAdjacentHTML|document\.write|\beval\(|new Function\(/, `${dir}/${f}`);
     }
   }
+});
+
+test('reasons and errors: the host\'s sentence first, our own words per code as the fallback', () => {
+  // The fake i18n answers with the key, so the fallback shows which message was chosen.
+  assert.equal(reasonText({ reasonCode: 'peer_left', reason: 'Bob left.' }), 'Bob left.');
+  assert.equal(reasonText({ reasonCode: 'room_burned' }), 'reasonRoomBurned');
+  assert.equal(reasonText({ reasonCode: 'something_new' }), '');
+  assert.equal(reasonText(null), '');
+  assert.equal(errorText({ code: 'invite_corrupt', message: 'That invite is damaged.' }), 'That invite is damaged.');
+  assert.equal(errorText({ code: 'timeout' }), 'errorTimeout');
+  assert.equal(errorText({ code: 'host_unavailable' }), 'errorHostUnavailable');
+  assert.equal(errorText(undefined), 'errorGeneric');
 });
