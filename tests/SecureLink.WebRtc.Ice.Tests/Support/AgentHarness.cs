@@ -6,8 +6,10 @@ namespace SecureLink.WebRtc.Ice.Tests.Support;
 /// <summary>Builds agents and wires two of them together the way an offer/answer would.</summary>
 internal static class AgentHarness
 {
-    public static IceAgentOptions LoopbackOptions(TimeSpan? connectTimeout = null, TimeSpan? consentTimeout = null, ILog? log = null) => new()
+    public static IceAgentOptions LoopbackOptions(TimeSpan? connectTimeout = null, TimeSpan? consentTimeout = null, ILog? log = null,
+        TimeSpan? checkInterval = null) => new()
     {
+        CheckInterval = checkInterval ?? TimeSpan.FromMilliseconds(25),
         IncludeLoopback = true,
         IncludeIPv6 = false,
         AddressFilter = a => a.Equals(IPAddress.Loopback),
