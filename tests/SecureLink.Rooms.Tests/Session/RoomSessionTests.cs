@@ -190,4 +190,25 @@ public sealed class RoomSessionTests
         await joiner.LeaveAsync();
         Assert.Empty(joiner.Snapshot().Messages);
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task Internet_mode_carries_the_stun_list_to_the_joiner_and_still_connects_directly()
+    {
+        // A loopback port nobody answers on: gathering gives up on it, host candidates remain.
+        var stun = new[] { "127.0.0.1:9" };
+        var options = new RoomOptions
+        {
+            Mode = ConnectMode.Internet, StunServers = stun, IncludeLoopback = true,
+            AddressFilter = a => a.Equals(System.Net.IPAddress.Loopback),
+        };
+        var (cp, jp) = (new RoomProbe(), new RoomProbe());
+        await using var creator = await RoomSession.CreateAsync(options, cp.Sink, CancellationToken.None);
+        var invite = InviteCode.Decode(creator.Invitation!.Invite, DateTimeOffset.UtcNow);
+        Assert.Equal(ConnectMode.Internet, invite.Mode);
+        Assert.Equal(stun, invite.StunServers);
+        await using var joiner = await RoomSession.JoinAsync(creator.Invitation.Invite, creator.Invitation.Pin, RoomProbe.Options(), jp.Sink, CancellationToken.None);
+        Assert.Equal(ConnectMode.Internet, joiner.Mode);
+        await creator.AcceptAsync(joiner.Reply!.Reply, CancellationToken.None);
+        Assert.Equal((await cp.WaitStateAsync(RoomState.Verified)).SafetyCode, (await jp.WaitStateAsync(RoomState.Verified)).SafetyCode);
+    }
 }
