@@ -237,7 +237,9 @@ export class RoomUi {
     this.#el('failure').hidden = !failed;
     this.#setText('progress-text', t(STATE_KEYS[room.state] ?? 'roomConnecting'));
     if (failed) {
-      this.#setText('failure-title', t(room.state === 'closed' ? 'roomClosed' : 'roomFailed'));
+      const title = room.state === 'closed' ? 'roomClosed'
+        : { wrong_pin: 'failTitleWrongPin', room_burned: 'failTitleBurned', invite_expired: 'failTitleExpired' }[room.reasonCode] ?? 'roomFailed';
+      this.#setText('failure-title', t(title));
       this.#setText('room-reason', reasonText(room));
       const step = nextStep(room);
       this.#setText('room-next', step ? t(step.key, step.subs) : '');

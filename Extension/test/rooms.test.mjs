@@ -258,7 +258,7 @@ const messages = JSON.parse(readFileSync(new URL('_locales/en/messages.json', he
 test('every message key the room code names exists in the English messages', () => {
   const keys = new Set([
     ...Object.values(model.REASON_KEYS), ...Object.values(model.STATE_KEYS),
-    'pinEmpty', 'pinNotDigits', 'pinLength', 'stunNoPort', 'stunBadPort', 'stunBadHost', 'stunTurn', 'stunTooMany', 'pinDigitsRange', 'inviteMinutesRange',
+    'pinEmpty', 'pinNotDigits', 'pinLength', 'stunNoPort', 'stunBadPort', 'stunBadHost', 'stunTurn', 'stunTooMany', 'failTitleWrongPin', 'failTitleBurned', 'failTitleExpired', 'pinDigitsRange', 'inviteMinutesRange',
   ]);
   for (const dir of ['popup', 'options', 'scan']) {
     for (const f of readdirSync(new URL(`${dir}/`, here))) {

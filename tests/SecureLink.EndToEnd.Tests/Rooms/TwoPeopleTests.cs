@@ -217,4 +217,49 @@ public sealed class TwoPeopleTests(ITestOutputHelper output)
         Assert.Empty(a.Popup.Errors);
         Assert.Empty(b.Popup.Errors);
     }
+
+    [Fact(Timeout = 240_000)]
+    public async Task Three_wrong_pins_burn_the_room_and_the_creator_is_offered_a_new_one()
+    {
+        await using var alice = await ExtensionBrowser.LaunchAsync(registerHost: true, CancellationToken.None);
+        await using var bob = await ExtensionBrowser.LaunchAsync(registerHost: true, CancellationToken.None);
+        var a = await RoomPopup.OpenAsync(alice);
+        var b = await RoomPopup.OpenAsync(bob);
+        var (invite, pin) = await a.CreateOfflineAsync();
+        var wrong = pin == "0000" ? "1111" : "0000";
+
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            var reply = attempt == 1 ? await b.JoinAsync(invite, wrong) : await RetryJoinAsync(b, wrong);
+            await a.AcceptAsync(reply);
+            await b.WaitForScreenAsync("failed");
+            if (attempt < 3)
+                await a.WaitAsync($"() => document.getElementById('attempt-warning').textContent.includes('{attempt} of 3')", $"attempt {attempt} of 3");
+        }
+
+        await a.WaitForRoomStateAsync("failed");
+        await a.WaitForScreenAsync("failed");
+        Assert.False(string.IsNullOrWhiteSpace(await a.TextAsync("#room-reason")));
+        Assert.Contains("new room", await a.TextAsync("#room-next"), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("new-room", await a.FocusedIdAsync());
+        output.WriteLine($"screenshot {await a.ScreenshotsAsync("room-burned", ColorScheme.Light)}");
+
+        // "Start a new room" leaves the burned one and opens the start step.
+        await a.Page.ClickAsync("#new-room");
+        await a.WaitForScreenAsync("start");
+        Assert.Equal("mode-offline", await a.FocusedIdAsync());
+        Assert.Empty(a.Popup.Errors);
+        Assert.Empty(b.Popup.Errors);
+    }
+
+    private static async Task<string> RetryJoinAsync(RoomPopup b, string pin)
+    {
+        await b.Page.ClickAsync("#new-room");
+        await b.WaitForScreenAsync("join");
+        await b.Page.FillAsync("#join-pin", pin);
+        await b.Page.ClickAsync("#join");
+        await b.WaitForScreenAsync("reply");
+        await b.WaitAsync("() => document.getElementById('reply-out').value.length > 0", "the reply code");
+        return await b.ValueAsync("#reply-out");
+    }
 }
