@@ -23,7 +23,8 @@ public sealed class JitterBuffer
     private bool _haveTransit;
     private double _lastTransitMs;
     private double _jitterMs;
-    private long _received, _duplicates, _late, _lost, _fec, _concealed, _discarded;
+    private const long RestartDistance = 1000; // 20 s of frames behind playout
+    private long _received, _duplicates, _late, _lost, _fec, _concealed, _discarded, _resyncs;
     private double _currentDelayMs;
 
     /// <summary>Creates a buffer with the given tuning (defaults: 20–200 ms, 3 × jitter).</summary>
@@ -34,7 +35,7 @@ public sealed class JitterBuffer
 
     /// <summary>A snapshot of the counters.</summary>
     public JitterBufferStats Stats => new(_received, _duplicates, _late, _lost, _fec, _concealed, _discarded,
-        _jitterMs, TargetDelayMs, _currentDelayMs);
+        _jitterMs, TargetDelayMs, _currentDelayMs, _resyncs);
 
     /// <summary>
     /// Offers one received packet. Returns false (and counts why) for duplicates and packets whose
@@ -43,6 +44,12 @@ public sealed class JitterBuffer
     public bool Insert(ushort sequenceNumber, uint timestamp, ReadOnlyMemory<byte> payload, TimeSpan arrival)
     {
         var seq = Unroll(sequenceNumber);
+        if (_nextSeq >= 0 && seq < _nextSeq - RestartDistance)
+        {
+            // Far behind what we play: the sender restarted its sequence (or a new source). Start over.
+            Restart();
+            seq = sequenceNumber;
+        }
         UpdateJitter(timestamp, arrival);
         if (_nextSeq >= 0 && seq < _nextSeq) { _late++; return false; }
         if (_packets.ContainsKey(seq)) { _duplicates++; return false; }
@@ -64,6 +71,13 @@ public sealed class JitterBuffer
                 _currentDelayMs = _packets.Count * (double)VoiceFormat.FrameMilliseconds;
                 return new JitterFrame(JitterFrameKind.Buffering, default, 0);
             }
+            _nextSeq = _packets.Keys.First();
+        }
+        else if (_packets.Count > 0 && _packets.Keys.First() - _nextSeq > _options.MaxGapFrames)
+        {
+            // A jump far ahead (sender skipped sequence numbers): conceal frame by frame would take
+            // as long as the gap, so play on from the first packet we have.
+            _resyncs++;
             _nextSeq = _packets.Keys.First();
         }
 
@@ -99,6 +113,15 @@ public sealed class JitterBuffer
         // Ran dry: conceal and wait for this same packet, which grows the delay by one frame.
         _concealed++;
         return new JitterFrame(JitterFrameKind.Conceal, default, seq16);
+    }
+
+    private void Restart()
+    {
+        _packets.Clear();
+        _highestSeq = -1;
+        _nextSeq = -1;
+        _haveTransit = false;
+        _resyncs++;
     }
 
     private double HeldMs() => _packets.Count == 0 ? 0 : (_highestSeq - _nextSeq + 1) * (double)VoiceFormat.FrameMilliseconds;

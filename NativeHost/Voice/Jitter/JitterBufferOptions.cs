@@ -15,6 +15,9 @@ public sealed record JitterBufferOptions
     /// <summary>How far above the target the held audio may grow before frames are discarded to shrink it.</summary>
     public double ShrinkHysteresisMs { get; init; } = 40;
 
+    /// <summary>A gap (in frames) between playout and the oldest held packet beyond which playout jumps instead of concealing each missing frame.</summary>
+    public int MaxGapFrames { get; init; } = 25;
+
     /// <summary>Most packets held at once; a flood beyond this is dropped (counted as late).</summary>
     public int MaxPackets { get; init; } = 64;
 }

@@ -11,6 +11,7 @@ namespace SecureLink.Voice.Jitter;
 /// <param name="JitterMs">RFC 3550 interarrival jitter estimate in milliseconds.</param>
 /// <param name="TargetDelayMs">Delay the buffer is steering towards.</param>
 /// <param name="CurrentDelayMs">Audio held in the buffer at the last playout, in milliseconds.</param>
+/// <param name="Resyncs">Times playout jumped because the sequence numbers jumped (sender restart or skip).</param>
 public readonly record struct JitterBufferStats(
     long Received, long Duplicates, long Late, long Lost, long RecoveredByFec, long Concealed, long Discarded,
-    double JitterMs, double TargetDelayMs, double CurrentDelayMs);
+    double JitterMs, double TargetDelayMs, double CurrentDelayMs, long Resyncs = 0);

@@ -164,4 +164,24 @@ public sealed class JitterBufferTests
         Assert.Equal(8, jb.Stats.Received);
         Assert.Equal(12, jb.Stats.Late);
     }
+
+    [Fact]
+    public void A_forward_sequence_jump_resyncs_instead_of_concealing_the_whole_gap()
+    {
+        var jb = new JitterBuffer();
+        var played = Simulate(jb, new[] { (0, 0.0), (1, 20.0), (5000, 40.0), (5001, 60.0) }, 6);
+        Assert.Equal(Seq(5000), played.First(f => f.Kind == JitterFrameKind.Packet && f.SequenceNumber != Seq(0) && f.SequenceNumber != Seq(1)).SequenceNumber);
+        Assert.Equal(1, jb.Stats.Resyncs);
+        Assert.True(jb.Stats.Concealed + jb.Stats.Lost < 5);
+    }
+
+    [Fact]
+    public void A_sender_restarting_far_behind_starts_the_buffer_over()
+    {
+        var jb = new JitterBuffer();
+        Simulate(jb, Enumerable.Range(3000, 10).Select(f => (f, (f - 3000) * 20.0)), 10);
+        Assert.True(jb.Insert(Seq(0), Ts(0), Payload(0), Ms(300)));
+        Assert.Equal(1, jb.Stats.Resyncs);
+        Assert.Equal(0, jb.Stats.Late);
+    }
 }
