@@ -29,16 +29,22 @@ case "$cmd" in
   afl)
     name="${2:?harness name}"; seconds="${3:-600}"
     command -v afl-fuzz >/dev/null || { echo "afl-fuzz not found: install AFL++ (Debian: apt-get install afl++), or use ./fuzz.sh $name" >&2; exit 3; }
-    command -v sharpfuzz >/dev/null || { echo "sharpfuzz not found: dotnet tool install --global SharpFuzz.CommandLine --version 2.3.0" >&2; exit 3; }
+    PATH="$PATH:$HOME/.dotnet/tools" command -v sharpfuzz >/dev/null || { echo "sharpfuzz not found: dotnet tool install --global SharpFuzz.CommandLine --version 2.3.0" >&2; exit 3; }
     build
     inst="$project/bin/afl"; rm -rf "$inst"; cp -r "$out" "$inst"
     # Instrument only our own parsers, not the BCL or BouncyCastle.
     for a in "$inst"/SecureLink.*.dll "$inst"/securelink-host.dll; do
-      case "$a" in *Fuzz.Tests.dll) ;; *) sharpfuzz "$a" >/dev/null ;; esac
+      case "$a" in *Fuzz.Tests.dll) ;; *) "$HOME/.dotnet/tools/sharpfuzz" "$a" >/dev/null ;; esac
     done
-    findings="$project/bin/afl-findings/$name"; mkdir -p "$findings"
-    AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 timeout "$seconds" afl-fuzz -i "tests/fuzz/corpus/$name" -o "$findings" -t 5000 -m none \
+    findings="$project/bin/afl-findings/$name"; seeds="$project/bin/afl-seeds/$name"
+    rm -rf "$findings" "$seeds"; mkdir -p "$findings" "$seeds"
+    # AFL refuses to start on a crashing seed, so open findings (crash-*) stay out of its input.
+    cp tests/fuzz/corpus/"$name"/seed-* tests/fuzz/corpus/"$name"/json-* "$seeds"/ 2>/dev/null || true
+    export PATH="$PATH:$HOME/.dotnet/tools"
+    AFL_SKIP_BIN_CHECK=1 AFL_NO_UI=1 AFL_SKIP_CPUFREQ=1 AFL_I_DONT_CARE_ABOUT_MISSING_CRASHES=1 \
+      timeout --signal=INT "$seconds" afl-fuzz -i "$seeds" -o "$findings" -t 5000 -m none \
       -- dotnet "$inst/SecureLink.Fuzz.Tests.dll" afl "$name" || true
+    [ -f "$findings/default/fuzzer_stats" ] && grep -E 'execs_done|execs_per_sec|corpus_count|saved_crashes|saved_hangs' "$findings/default/fuzzer_stats"
     echo "AFL++ output in $findings (crashes/ holds the inputs; copy them to tests/fuzz/corpus/$name/)" ;;
   *) build; run run "$cmd" "${2:-60}" ${3:+"$3"} ;;
 esac
