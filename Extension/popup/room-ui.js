@@ -6,9 +6,11 @@
 import { t } from '../lib/i18n.js';
 import { createRequest, loadSettings } from '../options/settings.js';
 import { takeScanResult } from '../scan/handback.js';
+import { wireCodeInputs } from './code-input.js';
+import { errorText, reasonText } from './room-text.js';
 import { ConversationUi } from './conversation-ui.js';
 import {
-  applyEvent, checkPin, cleanCode, emptyModel, formatCountdown, fromSnapshot, nextStep, REASON_KEYS, screenFor,
+  applyEvent, checkPin, cleanCode, emptyModel, formatCountdown, fromSnapshot, nextStep, screenFor,
   secondsLeft, STATE_KEYS, svgDataUrl, withCodes, withOlder,
 } from './room-model.js';
 
@@ -21,22 +23,6 @@ const SCREEN_FOCUS = Object.freeze({
   home: 'start-room', start: 'mode-offline', join: 'join-invite', invite: 'copy-invite', reply: 'copy-reply',
   progress: 'close-room', failed: 'new-room', conversation: 'composer',
 });
-/** A dropped image becomes base64 inside a ≤ 1 MiB frame. */
-const MAX_IMAGE_BYTES = 700 * 1024;
-
-/** Localized words for an error response: the host's sentence, else ours for its code. */
-export function errorText(error) {
-  if (error?.message) return String(error.message);
-  const key = { host_unavailable: 'errorHostUnavailable', timeout: 'errorTimeout' }[error?.code];
-  return t(key ?? 'errorGeneric');
-}
-
-/** The reason sentence of a failed or closed room, with our own words as fallback. */
-export function reasonText(room) {
-  if (room?.reason) return String(room.reason);
-  const key = REASON_KEYS[room?.reasonCode];
-  return key ? t(key) : '';
-}
 
 export class RoomUi {
   #doc;
@@ -368,33 +354,6 @@ export class RoomUi {
     this.#showError('invite-error', null);
   }
 
-  async #decodeFile(file, target, errorId) {
-    if (!file) return;
-    if (!/^image\/(png|jpeg)$/.test(file.type)) { this.#showError(errorId, t('errorImageType')); return; }
-    if (file.size > MAX_IMAGE_BYTES) { this.#showError(errorId, t('errorImageTooLarge')); return; }
-    const buffer = new Uint8Array(await file.arrayBuffer());
-    let binary = '';
-    for (let i = 0; i < buffer.length; i += 0x8000) binary += String.fromCharCode(...buffer.subarray(i, i + 0x8000));
-    const response = await this.#client.request({ type: 'qr.decode', imageBase64: btoa(binary) });
-    if (!response.ok) { this.#showError(errorId, errorText(response.error)); return; }
-    this.#showError(errorId, null);
-    this.#el(target).value = String(response.text ?? '');
-    this.announce(t('codeRead'));
-    this.#el(target === 'join-invite' ? 'join-pin' : 'connect').focus();
-  }
-
-  async #copy(fieldId, button) {
-    const text = this.#el(fieldId).value;
-    try {
-      await navigator.clipboard.writeText(text);
-      button.textContent = t('copied');
-      this.announce(t('copied'));
-      setTimeout(() => { button.textContent = t('copy'); }, 1500);
-    } catch {
-      this.#el(fieldId).select(); // no clipboard access: Ctrl+C still works
-    }
-  }
-
   #wire() {
     const on = (id, type, fn) => this.#el(id).addEventListener(type, fn);
     on('start-room', 'click', () => this.#goDraft('start'));
@@ -412,25 +371,9 @@ export class RoomUi {
       const digits = e.target.value.replace(/[^0-9]/g, '');
       if (digits !== e.target.value) e.target.value = digits;
     });
-    on('copy-invite', 'click', (e) => this.#copy('invite-code', e.currentTarget));
-    on('copy-reply', 'click', (e) => this.#copy('reply-out', e.currentTarget));
     on('scan-invite', 'click', () => this.#env.openScan('invite'));
     on('scan-reply', 'click', () => this.#env.openScan('reply'));
-    on('file-invite', 'change', (e) => this.#decodeFile(e.target.files?.[0], 'join-invite', 'join-error'));
-    on('file-reply', 'change', (e) => this.#decodeFile(e.target.files?.[0], 'reply-code', 'invite-error'));
-    for (const [zone, target, errorId] of [['screen-join', 'join-invite', 'join-error'], ['screen-invite', 'reply-code', 'invite-error']]) {
-      on(zone, 'dragover', (e) => { e.preventDefault(); this.#el(zone).classList.add('dragging'); });
-      on(zone, 'dragleave', () => this.#el(zone).classList.remove('dragging'));
-      on(zone, 'drop', (e) => {
-        e.preventDefault();
-        this.#el(zone).classList.remove('dragging');
-        this.#decodeFile(e.dataTransfer?.files?.[0], target, errorId);
-      });
-      on(target, 'paste', (e) => {
-        const file = [...(e.clipboardData?.files ?? [])].find((f) => f.type.startsWith('image/'));
-        if (file) { e.preventDefault(); this.#decodeFile(file, target, errorId); }
-      });
-    }
+    wireCodeInputs(this.#doc, this.#client, { announce: (text) => this.announce(text), showError: (id, text) => this.#showError(id, text) });
     on('cancel-invite', 'click', () => this.#leaveRoom());
     on('cancel-reply', 'click', () => this.#leaveRoom());
     on('close-room', 'click', () => this.#leaveRoom());

@@ -12,7 +12,8 @@ const model = await import('../popup/room-model.js');
 const { TypingNotifier, TYPING_IDLE_MS, TYPING_REPEAT_MS } = await import('../popup/conversation-ui.js');
 const settings = await import('../options/settings.js');
 const handback = await import('../scan/handback.js');
-const { errorText, reasonText } = await import('../popup/room-ui.js');
+const { errorText, reasonText } = await import('../popup/room-text.js');
+await import('../popup/room-ui.js'); // loads without a DOM
 const { applyEvent, fromSnapshot, screenFor, nextStep, withCodes, withOlder } = model;
 
 const snapshot = (room, messages = [], hasOlder = false) => ({ id: 1, ok: true, room, messages, hasOlder, call: null });
