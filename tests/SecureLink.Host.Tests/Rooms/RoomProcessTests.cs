@@ -155,5 +155,33 @@ public sealed class RoomProcessTests
         Assert.Equal("peer_unreachable", failed.GetProperty("reasonCode").GetString());
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task A_wrong_pin_sends_the_creator_back_to_waiting_reply_and_the_next_reply_is_taken_at_once()
+    {
+        await using var creator = new HostPeer();
+        var created = await creator.OkAsync("room.create", "\"mode\":\"offline\"");
+        var invite = created.GetProperty("invite").GetString();
+        var pin = created.GetProperty("pin").GetString()!;
+        var wrongPin = pin == "0000" ? "1111" : "0000";
+        await using (var wrong = new HostPeer())
+        {
+            var joined = await wrong.OkAsync("room.join", $"\"invite\":\"{invite}\",\"pin\":\"{wrongPin}\"");
+            await creator.OkAsync("room.accept", $"\"reply\":\"{joined.GetProperty("reply").GetString()}\"");
+            var back = await creator.EventAsync("room.state", e => e.GetProperty("state").GetString() == "waiting-reply" && e.TryGetProperty("reasonCode", out _));
+            Assert.Equal("wrong_pin", back.GetProperty("reasonCode").GetString());
+            Assert.Equal(1, back.GetProperty("failedAttempts").GetInt32());
+            Assert.Equal("wrong_pin", (await wrong.StateAsync("failed")).GetProperty("reasonCode").GetString());
+        }
+        var room = (await creator.OkAsync("state.get")).GetProperty("room");
+        Assert.Equal(pin, room.GetProperty("pin").GetString());
+        Assert.Equal(1, room.GetProperty("failedAttempts").GetInt32());
+
+        await using var right = new HostPeer();
+        var reply = (await right.OkAsync("room.join", $"\"invite\":\"{invite}\",\"pin\":\"{pin}\"")).GetProperty("reply").GetString();
+        await creator.OkAsync("room.accept", $"\"reply\":\"{reply}\"");
+        Assert.Equal((await creator.StateAsync("verified")).GetProperty("safetyCode").GetString(),
+            (await right.StateAsync("verified")).GetProperty("safetyCode").GetString());
+    }
+
     private static string Code(JsonElement response) => response.GetProperty("error").GetProperty("code").GetString()!;
 }
