@@ -19,6 +19,7 @@ public static class KnownFindings
         ["crash-c74b11d89a929a76"] = "request",
         ["crash-360f254f8796d189"] = "request",
         ["crash-60dbe1c7c8645e21"] = "request",
+        ["crash-aeb9476f432c828b"] = "request",
         ["crash-4bb9ad27c9f93469"] = "rtp",
     };
 
@@ -46,6 +47,9 @@ public sealed class KnownFindingTests
 
     [Fact(Skip = "finding F1 (fuzzer input): \\ude00 escape in the id property name")]
     public void F1_FuzzerInputB() => KnownFindings.Replay("crash-60dbe1c7c8645e21");
+
+    [Fact(Skip = "finding F1 (AFL++ input): \ude0e escape in a property name")]
+    public void F1_AflInput() => KnownFindings.Replay("crash-aeb9476f432c828b");
 
     [Fact(Skip = "finding F2: RTP one-byte extension element with id 0 parses but will not re-encode")]
     public void F2_RtpExtensionElementIdZero() => KnownFindings.Replay("crash-4bb9ad27c9f93469");
