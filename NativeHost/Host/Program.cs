@@ -3,7 +3,7 @@ using SecureLink.Host;
 using SecureLink.Host.Commands;
 using SecureLink.Host.Dispatch.Handlers;
 using SecureLink.Host.Session;
-using SecureLink.Host.Logging;
+using SecureLink.WebRtc.Transport;
 using SecureLink.Host.NativeMessaging;
 
 // Entry point: pick the mode from the command line (DESIGN.md §4b) and run it.

@@ -1,5 +1,5 @@
 using System.Threading.Channels;
-using SecureLink.Host.Logging;
+using SecureLink.WebRtc.Transport;
 using SecureLink.Host.Session;
 using SecureLink.Rooms.Codes;
 using SecureLink.Rooms.Session;

@@ -1,7 +1,6 @@
 using SecureLink.Host.Commands;
-using SecureLink.Host.Logging;
-using SecureLink.Host.Session;
 using SecureLink.WebRtc.Transport;
+using SecureLink.Host.Session;
 
 namespace SecureLink.Host.Tests.Commands;
 

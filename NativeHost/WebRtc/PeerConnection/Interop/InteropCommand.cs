@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using System.Threading.Channels;
 using SecureLink.WebRtc.DataChannels;
+using SecureLink.WebRtc.Transport;
 
 namespace SecureLink.WebRtc.Interop;
 
@@ -29,7 +30,7 @@ public static class InteropCommand
         }
 
         var output = new JsonLineWriter(stdout);
-        var log = StderrLog.FromEnvironment(stderr);
+        var log = LogSettings.FromEnvironment(Environment.GetEnvironmentVariable, () => stderr);
         try
         {
             await using var pc = new RtcPeerConnection(new RtcConfiguration

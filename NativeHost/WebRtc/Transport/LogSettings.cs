@@ -1,6 +1,5 @@
-using SecureLink.WebRtc.Transport;
 
-namespace SecureLink.Host.Logging;
+namespace SecureLink.WebRtc.Transport;
 
 /// <summary>Reads <c>SECURELINK_LOG</c>; logging is off unless it names a level.</summary>
 public static class LogSettings

@@ -1,7 +1,6 @@
 using System.Globalization;
-using SecureLink.WebRtc.Transport;
 
-namespace SecureLink.Host.Logging;
+namespace SecureLink.WebRtc.Transport;
 
 /// <summary>
 /// Writes log lines to stderr: <c>2026-01-01T12:00:00.000Z info host: message</c>. Stdout is the
