@@ -3,62 +3,37 @@ using Xunit;
 namespace SecureLink.Fuzz.Tests;
 
 /// <summary>
-/// Open findings in other layers' code (docs/fuzzing.md, "Findings"). Their crash inputs stay in
-/// the corpus; the plain replay skips them and each has a skipped Fact below that replays it, so
-/// whoever fixes the bug removes the Skip (and the entries here) and the regression stays covered.
+/// Findings the fuzzers made (docs/fuzzing.md, "Findings"). A finding still open keeps its crash
+/// files in <see cref="CrashFiles"/> (the plain replay skips them) and its exception signature in
+/// <see cref="Signatures"/>; once fixed, its files leave both lists and become ordinary corpus
+/// entries, and <see cref="FixedFindingTests"/> replays each by name.
 /// </summary>
 public static class KnownFindings
 {
-    private const string LoneSurrogateName = "finding F1: RequestParser.Parse lets InvalidOperationException escape for a lone \\uD800-\\uDFFF escape in a property name (JsonDocument duplicate-property check); the host answers host_error instead of bad_json";
-    private const string RtpExtensionId0 = "finding F2: RtpPacket.TryParse accepts a one-byte header extension element with id 0 that RtpPacket.ToArray then refuses (ArgumentException)";
-
-    /// <summary>Crash file name → harness.</summary>
-    public static IReadOnlyDictionary<string, string> CrashFiles { get; } = new Dictionary<string, string>
-    {
-        ["crash-02724f63cc02840d"] = "request",
-        ["crash-c74b11d89a929a76"] = "request",
-        ["crash-360f254f8796d189"] = "request",
-        ["crash-60dbe1c7c8645e21"] = "request",
-        ["crash-aeb9476f432c828b"] = "request",
-        ["crash-4bb9ad27c9f93469"] = "rtp",
-    };
+    /// <summary>Crash file name → harness, for findings not fixed yet.</summary>
+    public static IReadOnlyDictionary<string, string> CrashFiles { get; } = new Dictionary<string, string>();
 
     /// <summary>Exception signatures (see <see cref="MutationFuzzer.Signature"/>) the mutation tests tolerate until fixed.</summary>
-    public static IReadOnlySet<string> Signatures { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "System.InvalidOperationException@System.Text.Json.ThrowHelper.ThrowInvalidOperationException_ReadIncompleteUTF16",
-        "System.InvalidOperationException@System.Text.Json.ThrowHelper.ThrowInvalidOperationException_ReadInvalidUTF16",
-        "System.ArgumentException@SecureLink.WebRtc.Rtp.RtpHeaderExtensions.Write",
-    };
+    public static IReadOnlySet<string> Signatures { get; } = new HashSet<string>(StringComparer.Ordinal);
 
-    public static void Replay(string file) => AllHarnesses.Get(CrashFiles[file]).Run(File.ReadAllBytes(Path.Combine(Corpus.Folder(CrashFiles[file]), file)));
+    public static void Replay(string harness, string file) =>
+        AllHarnesses.Get(harness).Run(File.ReadAllBytes(Path.Combine(Corpus.Folder(harness), file)));
 }
 
-public sealed class KnownFindingTests
+/// <summary>Each input that once escaped a parser, replayed on its own so a regression names it.</summary>
+public sealed class FixedFindingTests
 {
-    [Fact(Skip = "finding F1 (minimal): {\"\\ud800\":1}")]
-    public void F1_LoneHighSurrogateInPropertyName() => KnownFindings.Replay("crash-02724f63cc02840d");
+    // F1: an escaped lone surrogate in a property NAME escaped RequestParser as InvalidOperationException
+    // (JsonDocument's duplicate-key check); the host answered host_error instead of bad_json.
+    [Theory]
+    [InlineData("crash-02724f63cc02840d")]
+    [InlineData("crash-c74b11d89a929a76")]
+    [InlineData("crash-360f254f8796d189")]
+    [InlineData("crash-60dbe1c7c8645e21")]
+    [InlineData("crash-aeb9476f432c828b")]
+    public void F1_LoneSurrogateInPropertyName(string file) => KnownFindings.Replay("request", file);
 
-    [Fact(Skip = "finding F1 (minimal): lone \\udc00 in an extra property name of a valid hello")]
-    public void F1_LoneLowSurrogateInPropertyName() => KnownFindings.Replay("crash-c74b11d89a929a76");
-
-    [Fact(Skip = "finding F1 (fuzzer input): \\ud83d escape in a property name")]
-    public void F1_FuzzerInputA() => KnownFindings.Replay("crash-360f254f8796d189");
-
-    [Fact(Skip = "finding F1 (fuzzer input): \\ude00 escape in the id property name")]
-    public void F1_FuzzerInputB() => KnownFindings.Replay("crash-60dbe1c7c8645e21");
-
-    [Fact(Skip = "finding F1 (AFL++ input): \ude0e escape in a property name")]
-    public void F1_AflInput() => KnownFindings.Replay("crash-aeb9476f432c828b");
-
-    [Fact(Skip = "finding F2: RTP one-byte extension element with id 0 parses but will not re-encode")]
-    public void F2_RtpExtensionElementIdZero() => KnownFindings.Replay("crash-4bb9ad27c9f93469");
-
+    // F2: a one-byte RTP header extension element with id 0 parsed, then could not be written back.
     [Fact]
-    public void EveryKnownCrashFileExistsAndStillFails()
-    {
-        // When this fails, a finding was fixed: remove its Skip and its entries in KnownFindings.
-        foreach (var file in KnownFindings.CrashFiles.Keys)
-            Assert.ThrowsAny<Exception>(() => KnownFindings.Replay(file));
-    }
+    public void F2_RtpExtensionElementIdZero() => KnownFindings.Replay("rtp", "crash-4bb9ad27c9f93469");
 }

@@ -35,6 +35,12 @@ public static class RequestParser
         {
             return ParseOutcome.Invalid(null, null, new RequestException(ErrorCodes.BadJson, "The frame is not well-formed JSON (or is nested too deeply)."));
         }
+        catch (InvalidOperationException)
+        {
+            // The duplicate-key check unescapes every property name, and a name holding an escaped
+            // lone surrogate ("\ud800") cannot be unescaped: that is malformed text, not a host fault.
+            return ParseOutcome.Invalid(null, null, new RequestException(ErrorCodes.BadJson, "A property name in the frame is not valid Unicode text."));
+        }
 
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)

@@ -128,4 +128,11 @@ public sealed class EnvelopeErrorTests
     [Fact]
     public Task An_escaped_lone_surrogate_type_is_bad_json_with_its_id() =>
         AssertAnsweredThenAlive(Encoding.UTF8.GetBytes("{\"id\":31,\"type\":\"\\uD800\"}"), 31, "bad_json");
+
+    // Fuzz finding F1: a lone surrogate in a property NAME used to escape the parser as a host fault.
+    [Theory]
+    [InlineData("{\"\\ud800\":1}")]
+    [InlineData("{\"id\":32,\"type\":\"hello\",\"protocol\":1,\"x\\udc00\":0}")]
+    public Task An_escaped_lone_surrogate_property_name_is_bad_json(string json) =>
+        AssertAnsweredThenAlive(Encoding.UTF8.GetBytes(json), null, "bad_json");
 }

@@ -15,7 +15,7 @@ public static class RtpHeaderExtensions
 
     /// <summary>
     /// Reads the elements of extension <paramref name="data"/> into <paramref name="into"/>.
-    /// Padding bytes (0) are skipped; in the one-byte form id 15 ends parsing, as §4.2 says.
+    /// Padding bytes (0, and in the one-byte form any id-0 byte) are skipped; in the one-byte form id 15 ends parsing, as §4.2 says.
     /// False (and <paramref name="into"/> partly filled) when an element runs past the end or the
     /// profile is not RFC 8285. Never throws.
     /// </summary>
@@ -34,6 +34,9 @@ public static class RtpHeaderExtensions
                 id = b >> 4;
                 length = (b & 0x0F) + 1;
                 if (id == 15) return true;
+                // Id 0 is reserved for padding (RFC 8285 §4.2) and carries no element even with
+                // non-zero length bits; reading it as one would accept what we could never write back.
+                if (id == 0) { i++; continue; }
                 i++;
             }
             else
