@@ -27,7 +27,9 @@ public sealed class ParseRobustnessProperties
 
     internal static List<string> Normalized(string text) =>
         text.Split('\n')
-            .Select(l => l.EndsWith('\r') ? l[..^1] : l)
+            // Trailing CR and blanks carry nothing: the parser reads "v=0\r " as v=0 (a mutation
+            // that put a stray CR and a space after the version failed this oracle, not the parser).
+            .Select(l => l.TrimEnd('\r', ' ', '\t'))
             .Where(l => l.Length > 0)
             .Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries)))
             .Order(StringComparer.Ordinal)
@@ -35,6 +37,14 @@ public sealed class ParseRobustnessProperties
 
     [Property(MaxTest = 2000)]
     public bool ArbitraryStrings(string? text) => text is null || ParsesOrFailsCleanly(text);
+
+    [Fact]
+    public void A_stray_CR_and_blank_after_the_version_still_round_trips()
+    {
+        var text = FixtureFiles.Read("aiortc-audio-datachannel-offer.sdp").Replace("v=0\r\n", "v=0\r \r\n");
+        Assert.True(ParsesOrFailsCleanly(text));
+        Assert.StartsWith("v=0\r\n", SessionDescription.Parse(text).ToString());
+    }
 
     [Property(MaxTest = 3000)]
     public Property MutatedRealDescriptions()
