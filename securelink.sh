@@ -36,8 +36,8 @@ Extension/build.sh >/dev/null
 dotnet publish NativeHost/Host -c Release -o "$data/host" -nologo -v:q >/dev/null
 dotnet publish Installer -c Release -o "$data/installer" -nologo -v:q >/dev/null
 
-launch() { # profile-name [extra chromium args...]
-  local profile="$data/profiles/$1"; shift
+launch() { # profile-name url [extra chromium args...]
+  local profile="$data/profiles/$1" url=$2; shift 2
   mkdir -p "$profile"
   "$data/installer/securelink-installer" install --browser chromium --profile-dir "$profile" \
     --host-path "$data/host/securelink-host" >/dev/null
@@ -45,7 +45,13 @@ launch() { # profile-name [extra chromium args...]
     --disable-extensions-except="$root/Extension/dist/chromium" --load-extension="$root/Extension/dist/chromium"
     --disable-background-networking --disable-component-update --disable-sync)
   [[ $EUID -ne 0 ]] || args+=(--no-sandbox)
-  "$browser" "${args[@]}" "$@" &
+  "$browser" "${args[@]}" "$@" about:blank &
+  # A chrome-extension:// URL given at start-up is blocked (ERR_BLOCKED_BY_CLIENT) because the
+  # unpacked extension is not registered yet. Once the browser is up, a second invocation with
+  # the same profile hands the URL to the running instance, which opens it as a tab.
+  for _ in $(seq 1 50); do [[ -e "$profile/SingletonSocket" ]] && break; sleep 0.2; done
+  sleep 1
+  "$browser" --user-data-dir="$profile" "${args[@]:1}" "$url" >/dev/null 2>&1 || true
 }
 
 if ((check)); then
@@ -61,8 +67,8 @@ fi
 popup="chrome-extension://$extension_id/popup/popup.html"
 if ((demo)); then
   echo "SecureLink: opening Alice and Bob side by side"
-  launch alice --window-position=0,0 --window-size=640,760 --new-window "$popup"
-  launch bob --window-position=660,0 --window-size=640,760 --new-window "$popup"
+  launch alice "$popup" --window-position=0,0 --window-size=640,760
+  launch bob "$popup" --window-position=660,0 --window-size=640,760
 else
   echo "SecureLink: opening Chromium; click the SecureLink icon in the toolbar"
   launch default "$popup"
