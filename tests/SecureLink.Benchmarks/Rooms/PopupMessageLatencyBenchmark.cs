@@ -11,8 +11,9 @@ namespace SecureLink.Benchmarks.Rooms;
 /// timed from her Enter keydown to the message element appearing in Bob's popup. The two
 /// browsers share only the machine's wall clock, so both stamps are <c>Date.now()</c> (1 ms
 /// resolution): Alice's in a capture-phase keydown listener, Bob's in a MutationObserver on the
-/// message list. The in-run reference is Bob's popup → background → popup ping, what the
-/// extension's own runtime port costs once.
+/// message list. In-run references: Alice's own copy of the message (Enter → her element, the
+/// popup → background → host → popup leg of that very message) and Bob's popup → background →
+/// popup ping, what the extension's own runtime port costs once.
 /// </summary>
 public sealed class PopupMessageLatencyBenchmark : IBenchmark
 {
@@ -37,18 +38,8 @@ public sealed class PopupMessageLatencyBenchmark : IBenchmark
         await using var bob = await PopupProfile.LaunchAsync(playwright, ct);
         await ConnectAsync(alice, bob);
 
-        await bob.Page.EvaluateAsync(@"() => {
-            window.__arrivals = {};
-            const list = document.getElementById('messages');
-            new MutationObserver(() => {
-                const now = Date.now();
-                for (const li of list.querySelectorAll('.message')) {
-                    if (li.dataset.from !== 'peer') continue;
-                    const text = li.querySelector('.text')?.textContent;
-                    if (text && !(text in window.__arrivals)) window.__arrivals[text] = now;
-                }
-            }).observe(list, { childList: true, subtree: true, characterData: true });
-        }");
+        await bob.Page.EvaluateAsync(ObserveScript, "peer");
+        await alice.Page.EvaluateAsync(ObserveScript, "me");
         await alice.Page.EvaluateAsync(@"() => {
             window.__sent = {};
             const composer = document.getElementById('composer');
@@ -58,6 +49,7 @@ public sealed class PopupMessageLatencyBenchmark : IBenchmark
         }");
 
         var latencies = new List<double>();
+        var echoes = new List<double>();
         for (var i = 0; i < Warmup + Count; i++)
         {
             var text = $"bench message {i}";
@@ -65,9 +57,13 @@ public sealed class PopupMessageLatencyBenchmark : IBenchmark
             await alice.Page.PressAsync("#composer", "Enter");
             var quoted = System.Text.Json.JsonSerializer.Serialize(text);
             await bob.WaitAsync($"() => {quoted} in window.__arrivals");
+            await alice.WaitAsync($"() => {quoted} in window.__arrivals");
             var sent = await alice.Page.EvaluateAsync<double>($"() => window.__sent[{quoted}]");
             var arrived = await bob.Page.EvaluateAsync<double>($"() => window.__arrivals[{quoted}]");
-            if (i >= Warmup) latencies.Add(arrived - sent);
+            var echoed = await alice.Page.EvaluateAsync<double>($"() => window.__arrivals[{quoted}]");
+            if (i < Warmup) continue;
+            latencies.Add(arrived - sent);
+            echoes.Add(echoed - sent);
         }
 
         var pings = await bob.Page.EvaluateAsync<double[]>(@"async (count) => {
@@ -88,9 +84,25 @@ public sealed class PopupMessageLatencyBenchmark : IBenchmark
         var (median, p99) = (Stats.Median(latencies), Stats.Percentile(latencies, 99));
         var pingMedian = Stats.Median(pings);
         await output.WriteLineAsync(Invariant($"alice Enter -> bob element: median {median:F1} ms   p90 {Stats.Percentile(latencies, 90):F1} ms   p99 {p99:F1} ms   max {latencies.Max():F1} ms   ({latencies.Count} messages, Date.now() 1 ms resolution)"));
+        await output.WriteLineAsync(Invariant($"alice Enter -> alice's own element (popup -> background -> host -> popup): median {Stats.Median(echoes):F1} ms   p99 {Stats.Percentile(echoes, 99):F1} ms"));
+        await output.WriteLineAsync(Invariant($"min alice->bob {latencies.Min():F0} ms (a negative value would mean the two clocks disagree)"));
         await output.WriteLineAsync(Invariant($"reference ping popup -> background -> popup: median {pingMedian:F2} ms   p99 {Stats.Percentile(pings, 99):F2} ms   ({pings.Length} samples)"));
         await output.WriteLineAsync(Invariant($"ratio message/ping (median): {median / Math.Max(pingMedian, 0.01):F1}x; goal median <= 10 ms: {(median <= 10 ? "met" : "NOT met")}"));
     }
+
+    /// <summary>Stamps the first time a message from <c>from</c> ("me" or "peer") is in the list, by its text.</summary>
+    private const string ObserveScript = @"(from) => {
+        window.__arrivals = {};
+        const list = document.getElementById('messages');
+        new MutationObserver(() => {
+            const now = Date.now();
+            for (const li of list.querySelectorAll('.message')) {
+                if (li.dataset.from !== from) continue;
+                const text = li.querySelector('.text')?.textContent;
+                if (text && !(text in window.__arrivals)) window.__arrivals[text] = now;
+            }
+        }).observe(list, { childList: true, subtree: true, characterData: true });
+    }";
 
     /// <summary>Offline room through the real popups: Alice creates, Bob joins, Alice takes the reply.</summary>
     private static async Task ConnectAsync(PopupProfile alice, PopupProfile bob)
