@@ -3,12 +3,15 @@ using System.Diagnostics;
 namespace SecureLink.Host.Tests.Terminal;
 
 /// <summary>
-/// A private tmux server (its own -L socket name, no config file) whose windows run commands in
-/// real terminals; the test types with send-keys and reads the screen with capture-pane.
+/// A private tmux server (no config file) whose windows run commands in real terminals; the test
+/// types with send-keys and reads the screen with capture-pane. Its socket is given by path (-S) in
+/// a folder of its own rather than by name (-L): tmux 3.3 leaves a named socket behind in
+/// /tmp/tmux-UID after kill-server, and this way nothing outlives the test.
 /// </summary>
 internal sealed class Tmux : IDisposable
 {
-    private readonly string _socket = "securelink-test-" + Guid.NewGuid().ToString("N")[..12];
+    private readonly DirectoryInfo _dir = Directory.CreateTempSubdirectory("securelink-tmux-server-");
+    private string SocketPath => Path.Combine(_dir.FullName, "socket");
 
     /// <summary>tmux on PATH, or null.</summary>
     public static string? Executable { get; } =
@@ -52,8 +55,8 @@ internal sealed class Tmux : IDisposable
     private string Run(params string[] args)
     {
         var info = new ProcessStartInfo(Executable ?? "tmux") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add("-L");
-        info.ArgumentList.Add(_socket);
+        info.ArgumentList.Add("-S");
+        info.ArgumentList.Add(SocketPath);
         foreach (var a in args) info.ArgumentList.Add(a);
         using var p = Process.Start(info)!;
         var output = p.StandardOutput.ReadToEndAsync();
@@ -70,6 +73,7 @@ internal sealed class Tmux : IDisposable
         {
             // the server is already gone
         }
+        _dir.Delete(recursive: true);
     }
 }
 

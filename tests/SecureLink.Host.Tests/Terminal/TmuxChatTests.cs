@@ -14,7 +14,7 @@ public sealed class TmuxChatTests
     public async Task Two_chat_processes_in_tmux_complete_a_room_talk_both_ways_and_leave()
     {
         var work = Directory.CreateTempSubdirectory("securelink-tmux-");
-        using var tmux = new Tmux();
+        var tmux = new Tmux();
         try
         {
             tmux.NewSession("creator", ChatCommand("create", Path.Combine(work.FullName, "creator.err")));
