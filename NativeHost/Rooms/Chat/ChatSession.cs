@@ -37,7 +37,7 @@ public sealed class ChatSession : IDisposable
         _channel.FrameReceived += OnFrameReceived;
     }
 
-    /// <summary>A message joined the history: ours as we send it, the peer's on first arrival (never twice).</summary>
+    /// <summary>A message joined the history: ours as we send it (raised under the session lock, before the frame leaves, so handlers must not block), the peer's on first arrival (never twice).</summary>
     public event Action<ChatMessage>? MessageAdded;
 
     /// <summary>The peer confirmed one of our messages (first receipt only); the id is lower-case hex.</summary>
@@ -96,11 +96,14 @@ public sealed class ChatSession : IDisposable
                 added = History.TryAdd(id, ChatSender.Me, utf8, sentAt, ChatMessageStatus.Sent)
                     ?? throw new InvalidOperationException("A fresh 128-bit id collided.");
                 _typing.OwnMessageSent();
+                // Announced before the frame can leave: otherwise the peer's receipt could be
+                // reported before our own copy of the message (seen as a flaky host test).
+                // Handlers must not block (the room session only queues the event).
+                MessageAdded?.Invoke(added);
                 // Enqueued under the lock so the wire order is the history order.
                 sending = _sender.EnqueueAsync(frame, ct);
             }
             Debug($"sent message {MessageId.ForLog(id)}, {utf8.Length} bytes");
-            MessageAdded?.Invoke(added);
             await Observe(sending, ct).ConfigureAwait(false);
             return id;
         }

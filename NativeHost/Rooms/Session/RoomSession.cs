@@ -253,6 +253,16 @@ public sealed partial class RoomSession : IAsyncDisposable
 
     private void OnExpired()
     {
+        // Timers run on a monotonic clock and may fire a little before the wall clock reaches the
+        // expiry written in the invite; declaring it expired then would let a join that decodes the
+        // same invite a millisecond later succeed. Wait for the wall clock.
+        var early = ExpiresAt - _time.GetUtcNow();
+        if (early > TimeSpan.Zero)
+        {
+            try { _expiry?.Change(early + TimeSpan.FromMilliseconds(1), Timeout.InfiniteTimeSpan); }
+            catch (ObjectDisposedException) { /* the room was closed meanwhile */ }
+            return;
+        }
         // The creator's room dies unverified; the joiner only gives up while still waiting for the creator.
         var expired = Role == RoomRole.Creator
             ? TrySetState(RoomState.Failed, RoomReasons.InviteExpired, from => from != RoomState.Verified)
