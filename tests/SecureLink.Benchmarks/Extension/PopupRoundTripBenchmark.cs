@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Playwright;
+using SecureLink.Benchmarks.Host;
 
 namespace SecureLink.Benchmarks;
 
@@ -23,14 +23,14 @@ public sealed class PopupRoundTripBenchmark : IBenchmark
 
     public async Task RunAsync(TextWriter output, CancellationToken cancellationToken)
     {
-        var root = FindRoot();
+        var root = BrowserBench.FindRoot();
         var extension = Path.Combine(root, "Extension");
-        await RunAsync(Path.Combine(extension, "build.sh"), [], cancellationToken);
+        await BrowserBench.RunAsync(Path.Combine(extension, "build.sh"), [], cancellationToken);
 
         var profile = Directory.CreateTempSubdirectory("securelink-bench-").FullName;
         try
         {
-            await RunAsync(Path.Combine(AppContext.BaseDirectory, "securelink-installer"),
+            await BrowserBench.RunAsync(Path.Combine(AppContext.BaseDirectory, "securelink-installer"),
                 ["install", "--browser", "chromium", "--profile-dir", profile, "--host-path", Path.Combine(AppContext.BaseDirectory, "securelink-host")],
                 cancellationToken);
 
@@ -39,7 +39,7 @@ public sealed class PopupRoundTripBenchmark : IBenchmark
             {
                 ExecutablePath = "/usr/bin/chromium",
                 Headless = true,
-                Args = LaunchArgs(Path.Combine(extension, "dist", "chromium")),
+                Args = BrowserBench.LaunchArgs(Path.Combine(extension, "dist", "chromium")),
                 IgnoreDefaultArgs = ["--disable-extensions"],
             });
             var page = await context.NewPageAsync();
@@ -69,8 +69,8 @@ public sealed class PopupRoundTripBenchmark : IBenchmark
             var ping2 = await page.EvaluateAsync<double[]>(loop, new object[] { "ping", Count, Warmup });
             var reference = ping.Concat(ping2).ToArray();
 
-            var (pm, p99) = (Percentile(reference, 50), Percentile(reference, 99));
-            var (hm, h99) = (Percentile(hello, 50), Percentile(hello, 99));
+            var (pm, p99) = (Stats.Percentile(reference, 50), Stats.Percentile(reference, 99));
+            var (hm, h99) = (Stats.Percentile(hello, 50), Stats.Percentile(hello, 99));
             // performance.now() is coarsened to 0.1 ms in extension pages; the mean (sum / count) resolves finer.
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  reference ping (popup->background->popup): median {pm:F1} ms, p99 {p99:F1} ms, mean {reference.Average():F3} ms ({reference.Length} samples)"));
             output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  hello (popup->background->host->popup):    median {hm:F1} ms, p99 {h99:F1} ms, mean {hello.Average():F3} ms ({hello.Length} samples)"));
@@ -80,47 +80,5 @@ public sealed class PopupRoundTripBenchmark : IBenchmark
         {
             try { Directory.Delete(profile, recursive: true); } catch (IOException) { }
         }
-    }
-
-    private static double Percentile(double[] samples, double percent)
-    {
-        var sorted = samples.Order().ToArray();
-        var rank = (int)Math.Ceiling(percent / 100 * sorted.Length) - 1;
-        return sorted[Math.Clamp(rank, 0, sorted.Length - 1)];
-    }
-
-    /// <summary>Chromium honours only the last --disable-features, so every feature is in one list.</summary>
-    private static List<string> LaunchArgs(string extensionDir)
-    {
-        var args = new List<string>
-        {
-            $"--disable-extensions-except={extensionDir}", $"--load-extension={extensionDir}",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--no-first-run", "--no-default-browser-check", "--disable-gpu", "--disable-quic",
-            "--disable-features=DisableLoadExtensionCommandLineSwitch,Translate,MediaRouter,DialMediaRouteProvider,OptimizationHints,AutofillServerCommunication",
-        };
-        if (Environment.IsPrivilegedProcess) args.Insert(0, "--no-sandbox");
-        return args;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SecureLink.sln"))) return dir.FullName;
-        throw new InvalidOperationException("SecureLink.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private static async Task RunAsync(string file, string[] arguments, CancellationToken ct)
-    {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in arguments) info.ArgumentList.Add(a);
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start " + file);
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(deadline.Token);
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{file} exited {process.ExitCode}: {await stdout}{await stderr}");
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Playwright;
 
 namespace SecureLink.Benchmarks.Rooms;
@@ -6,7 +5,6 @@ namespace SecureLink.Benchmarks.Rooms;
 /// <summary>
 /// One person for the popup benchmarks: a throw-away Chromium profile with the built extension
 /// and a host registered there by the real installer, and its popup page open and connected.
-/// The launch follows PopupRoundTripBenchmark (copied rather than shared: that file is another area's).
 /// </summary>
 internal sealed class PopupProfile : IAsyncDisposable
 {
@@ -25,20 +23,20 @@ internal sealed class PopupProfile : IAsyncDisposable
     public IPage Page { get; }
 
     public static async Task BuildExtensionAsync(CancellationToken ct) =>
-        await RunAsync(Path.Combine(FindRoot(), "Extension", "build.sh"), [], ct);
+        await BrowserBench.RunAsync(Path.Combine(BrowserBench.FindRoot(), "Extension", "build.sh"), [], ct);
 
     public static async Task<PopupProfile> LaunchAsync(IPlaywright playwright, CancellationToken ct)
     {
         var profile = Directory.CreateTempSubdirectory("securelink-bench-").FullName;
         try
         {
-            await RunAsync(Path.Combine(AppContext.BaseDirectory, "securelink-installer"),
+            await BrowserBench.RunAsync(Path.Combine(AppContext.BaseDirectory, "securelink-installer"),
                 ["install", "--browser", "chromium", "--profile-dir", profile, "--host-path", Path.Combine(AppContext.BaseDirectory, "securelink-host")], ct);
             var context = await playwright.Chromium.LaunchPersistentContextAsync(profile, new()
             {
                 ExecutablePath = "/usr/bin/chromium",
                 Headless = true,
-                Args = LaunchArgs(Path.Combine(FindRoot(), "Extension", "dist", "chromium")),
+                Args = BrowserBench.LaunchArgs(Path.Combine(BrowserBench.FindRoot(), "Extension", "dist", "chromium")),
                 IgnoreDefaultArgs = ["--disable-extensions"],
             });
             var page = await context.NewPageAsync();
@@ -72,40 +70,5 @@ internal sealed class PopupProfile : IAsyncDisposable
     private static void TryDelete(string dir)
     {
         try { Directory.Delete(dir, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-    }
-
-    /// <summary>Chromium honours only the last --disable-features, so every feature is in one list.</summary>
-    private static List<string> LaunchArgs(string extensionDir)
-    {
-        var args = new List<string>
-        {
-            $"--disable-extensions-except={extensionDir}", $"--load-extension={extensionDir}",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--no-first-run", "--no-default-browser-check", "--disable-gpu", "--disable-quic",
-            "--disable-features=DisableLoadExtensionCommandLineSwitch,Translate,MediaRouter,DialMediaRouteProvider,OptimizationHints,AutofillServerCommunication",
-        };
-        if (Environment.IsPrivilegedProcess) args.Insert(0, "--no-sandbox");
-        return args;
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "SecureLink.sln"))) return dir.FullName;
-        throw new InvalidOperationException("SecureLink.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    private static async Task RunAsync(string file, string[] arguments, CancellationToken ct)
-    {
-        var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in arguments) info.ArgumentList.Add(a);
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("could not start " + file);
-        var stdout = process.StandardOutput.ReadToEndAsync(ct);
-        var stderr = process.StandardError.ReadToEndAsync(ct);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(TimeSpan.FromMinutes(3));
-        await process.WaitForExitAsync(deadline.Token);
-        if (process.ExitCode != 0)
-            throw new InvalidOperationException($"{file} exited {process.ExitCode}: {await stdout}{await stderr}");
     }
 }
