@@ -44,7 +44,7 @@ public sealed class VoiceCallTests
             Assert.InRange(s.JitterMs, 1, 200);
             Assert.InRange(s.JitterBufferMs, 0, 200);
             Assert.NotNull(s.RttMs);
-            Assert.True(s.BitrateBps < 32_000, $"adapted to the reported loss: {s}");
+            Assert.NotNull(s.RemoteLossPercent); // the bitrate it drives is asserted on the virtual clock
             Assert.True(s.MicLevel > 0.5, s.ToString());
         }
         Assert.Empty(h.Failures);
