@@ -61,14 +61,14 @@ public sealed class Internet : IDisposable
 
         if (wanA is { } impairment)
         {
-            WanA = Own(new TunWire(NatA, "wan", "198.18.61.1", Pub, "a", "198.18.61.254", impairment));
+            WanA = Own(new TunWire(NatA, "wan", "198.18.61.1", Pub, "to-a", "198.18.61.254", impairment));
             NatA.Ip("route", "add", "default", "dev", "wan");
         }
         else
         {
-            Uplink(NatA, "198.18.61", "a");
+            Uplink(NatA, "198.18.61", "to-a");
         }
-        Uplink(NatB, "198.18.62", "b");
+        Uplink(NatB, "198.18.62", "to-b");
         Home(NatA, A, "100.64.1");
         Home(NatB, B, "100.64.2");
         Nat.Apply(NatA, kindA);

@@ -35,6 +35,9 @@ public sealed class Lan : IDisposable
     public Netns B { get; private set; } = null!;
     public TunWire? Wire { get; private set; }
 
+    /// <summary>The switch namespace (null when the peers are joined by a <see cref="TunWire"/>); its ports are <c>pa</c> and <c>pb</c>.</summary>
+    public Netns? Switch { get; private set; }
+
     public static Lan Create(LanOptions options)
     {
         var lan = new Lan();
@@ -67,7 +70,7 @@ public sealed class Lan : IDisposable
                 p.Ip(o.V4 ? "-4" : "-6", "route", "add", "default", "dev", "eth0");
             return;
         }
-        var sw = Own(Netns.Create("sw"));
+        var sw = Switch = Own(Netns.Create("sw"));
         // No snooping, so the switch sends no IGMP/MLD queries: any multicast report in a
         // capture then comes from the peer itself.
         sw.Ip("link", "add", "br0", "type", "bridge", "mcast_snooping", "0");
@@ -106,7 +109,7 @@ public sealed class Lan : IDisposable
     private static void Plug(Netns sw, string bridge, Netns peer, string peerIf, string swIf)
     {
         Veth.Connect(peer, peerIf, sw, swIf);
-        sw.Ip("link", "set", swIf, "master", bridge);
+        sw.Ip("link", "set", "dev", swIf, "master", bridge);
     }
 
     public void Dispose()

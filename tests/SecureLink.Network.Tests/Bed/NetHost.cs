@@ -32,8 +32,11 @@ public sealed class NetHost : IAsyncDisposable
     private readonly Task _reader;
     private long _nextId;
 
+    /// <param name="ns">The peer namespace the host runs in.</param>
+    /// <param name="log">SECURELINK_LOG for this host; by default NB_LOG's value, so a failing scenario can be rerun with logs.</param>
     public NetHost(Netns ns, string? log = null)
     {
+        log ??= Environment.GetEnvironmentVariable("NB_LOG");
         Namespace = ns;
         var info = ns.StartInfo(DotnetPath, HostDll);
         info.Environment.Remove("SECURELINK_LOG");

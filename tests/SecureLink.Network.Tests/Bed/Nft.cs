@@ -34,7 +34,7 @@ public static class Nft
     /// <summary>A switch that forwards nothing (bridge-family drop): a network that exists but goes nowhere.</summary>
     public static void DeadSwitch(Netns ns) => ns.Nft("""
         table bridge nbdead {
-          chain fwd { type filter hook forward priority 0; policy drop; }
+          chain drop_all { type filter hook forward priority 0; policy drop; }
         }
         """);
 }

@@ -66,7 +66,7 @@ public sealed class TunWire : IDisposable
         {
             ns.Ip("addr", "add", address, "peer", peer, "dev", name);
         }
-        ns.Ip("link", "set", name, "up");
+        ns.Ip("link", "set", "dev", name, "up");
     }
 
     private void Pump(Tun from, Tun to)

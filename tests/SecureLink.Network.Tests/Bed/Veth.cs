@@ -6,8 +6,8 @@ public static class Veth
     public static void Connect(Netns a, string ifA, Netns b, string ifB)
     {
         Sh.Run("ip", "link", "add", ifA, "netns", a.Name, "type", "veth", "peer", "name", ifB, "netns", b.Name);
-        a.Ip("link", "set", ifA, "up");
-        b.Ip("link", "set", ifB, "up");
+        a.Ip("link", "set", "dev", ifA, "up");
+        b.Ip("link", "set", "dev", ifB, "up");
     }
 
     /// <summary>Adds an address; IPv6 ones skip duplicate-address detection so they work at once.</summary>
