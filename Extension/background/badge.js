@@ -5,7 +5,7 @@
 import { t } from '../lib/i18n.js';
 import { SETTING_UP } from './room-watch.js';
 
-export const BADGE_COLORS = Object.freeze({ setup: '#3b5bdb', verified: '#1f8f4e', failed: '#c92a2a', unread: '#3b5bdb' });
+export const BADGE_COLORS = Object.freeze({ setup: '#3b5bdb', verified: '#17713d', failed: '#c92a2a', unread: '#3b5bdb' });
 
 /**
  * @param {{hostConnected: boolean, roomState: string|null, unread: number}} state

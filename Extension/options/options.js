@@ -74,6 +74,8 @@ async function init() {
 }
 
 $('notify-messages').addEventListener('change', syncPreviews);
+// A list being corrected no longer has the old list's problems.
+$('stun-servers').addEventListener('input', () => showStunErrors([]));
 // The theme shows at once, before saving, so the person sees what they choose.
 for (const input of themeInputs()) input.addEventListener('change', () => applyTheme(document, input.value));
 
