@@ -16,8 +16,8 @@ namespace SecureLink.Benchmarks.Extension;
 public sealed class PopupHistoryBenchmark : IBenchmark
 {
     private const int Messages = 1000;
-    private const int Opens = 15;
-    private const int Warmup = 3;
+    private const int Opens = 10;
+    private const int Warmup = 2;
 
     public string Name => "popup-history";
 
