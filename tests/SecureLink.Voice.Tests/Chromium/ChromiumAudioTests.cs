@@ -4,6 +4,7 @@ using SecureLink.Voice.Tests.Call;
 using SecureLink.Voice.Tests.Devices;
 using SecureLink.WebRtc;
 using SecureLink.WebRtc.Tests.Infrastructure;
+using SecureLink.WebRtc.Tests.Media;
 
 namespace SecureLink.Voice.Tests.Chromium;
 
@@ -15,10 +16,10 @@ namespace SecureLink.Voice.Tests.Chromium;
 /// host's InteropAudio, and our offer (data first, then audio) answered by Chromium.
 /// </summary>
 [Collection(RealTime.Name)]
-public sealed class ChromiumAudioTests
+public sealed class ChromiumAudioTests(SharedChromium chromium) : IClassFixture<SharedChromium>
 {
-    private const double PageHz = 440;
-    private const double HostHz = 700;
+    private const int PageHz = 440;
+    private const int HostHz = 700;
 
     [ChromiumFact]
     public async Task Chromium_offers_and_the_interop_command_hears_its_oscillator_and_sends_a_tone_it_hears()
@@ -26,7 +27,7 @@ public sealed class ChromiumAudioTests
         using var cts = Bounded.Timeout(80);
         using var dir = new TempDir("slchrome-");
         CallHarness.WriteTone(dir.File("tone.wav"), HostHz, 1.0);
-        await using var browser = await AudioBrowser.LaunchAsync();
+        await using var browser = await ChromiumAudioPage.OpenAsync(chromium);
         var offer = await browser.OfferAsync(PageHz);
         Assert.Matches(@"(?s)m=audio .*m=application ", offer); // Chromium puts audio first
 
@@ -43,9 +44,9 @@ public sealed class ChromiumAudioTests
 
             using var listen = CancellationTokenSource.CreateLinkedTokenSource(cts.Token);
             listen.CancelAfter(TimeSpan.FromSeconds(20));
-            heardByPage = await browser.WaitToHearAsync(HostHz, listen.Token);
+            heardByPage = await WaitToHearAsync(browser, HostHz, listen.Token);
             await Task.Delay(2500, cts.Token); // two more seconds of the page's tone in the recording
-            var pageStats = await browser.StatsAsync();
+            var pageStats = Describe(await browser.StatsAsync());
             host.Send(new { type = "close" });
             exit = await host.Run.WaitAsync(cts.Token);
             Assert.True(heardByPage is { } p && Math.Abs(p.Hz - HostHz) <= 9, $"page heard {heardByPage}; {pageStats}; host stderr: {host.Error}");
@@ -60,10 +61,10 @@ public sealed class ChromiumAudioTests
         using var cts = Bounded.Timeout(80);
         using var dir = new TempDir("slchrome-");
         CallHarness.WriteTone(dir.File("tone.wav"), HostHz, 1.0);
-        await using var browser = await AudioBrowser.LaunchAsync();
+        await using var browser = await ChromiumAudioPage.OpenAsync(chromium);
         await using var ours = new RtcPeerConnection(OurPair.Config(loopback: false, IsolatedNetwork.LanA, audio: true));
         _ = ours.CreateDataChannel("chat");
-        var answer = await browser.AnswerAsync(PageHz, await ours.CreateOfferAsync(cts.Token));
+        var answer = await browser.AnswerAsync(await ours.CreateOfferAsync(cts.Token), PageHz);
         Assert.Matches(@"(?s)m=application .*m=audio \d+ .*a=sendrecv", answer);
         await ours.SetRemoteAnswerAsync(answer, cts.Token);
         await ours.WaitConnectedAsync(cts.Token);
@@ -74,9 +75,9 @@ public sealed class ChromiumAudioTests
         var audio = new InteropAudio().RunAsync(channel, dir.File("tone.wav"), dir.File("heard.wav"), stop.Token);
         using var listen = CancellationTokenSource.CreateLinkedTokenSource(cts.Token);
         listen.CancelAfter(TimeSpan.FromSeconds(20));
-        var heardByPage = await browser.WaitToHearAsync(HostHz, listen.Token);
+        var heardByPage = await WaitToHearAsync(browser, HostHz, listen.Token);
         await Task.Delay(2500, cts.Token);
-        var pageStats = await browser.StatsAsync();
+        var pageStats = Describe(await browser.StatsAsync());
         var ourStats = channel.GetStatistics();
         await stop.CancelAsync();
         await audio.WaitAsync(cts.Token);
@@ -85,6 +86,25 @@ public sealed class ChromiumAudioTests
         Assert.True(ourStats.PacketsReceived > 50, ourStats.ToString());
         AssertRecordingHolds(dir.File("heard.wav"), PageHz);
     }
+
+    /// <summary>Polls until the page hears <paramref name="hz"/> (± 1.5 bins of 5.9 Hz) above −70 dB five times in a row, 100 ms apart.</summary>
+    private static async Task<(double Hz, double Db)?> WaitToHearAsync(ChromiumAudioPage page, double hz, CancellationToken ct)
+    {
+        (double Hz, double Db)? last = null;
+        var inARow = 0;
+        while (!ct.IsCancellationRequested)
+        {
+            try { last = await page.PeakAsync(); }
+            catch (ArgumentException) { last = null; } // silence reads −Infinity dB, which JSON cannot carry
+            inARow = last is { } p && Math.Abs(p.Hz - hz) <= 9 && p.Db > -70 ? inARow + 1 : 0;
+            if (inARow >= 5) return last;
+            try { await Task.Delay(100, ct); } catch (OperationCanceledException) { break; }
+        }
+        return last;
+    }
+
+    private static string Describe(ChromiumAudioPage.Stats s) =>
+        $"page received {s.Inbound?.PacketsReceived} lost {s.Inbound?.PacketsLost} concealed {s.Inbound?.ConcealedSamples}/{s.Inbound?.TotalSamplesReceived} codec {s.Inbound?.Codec?.MimeType}, sent {s.Outbound?.PacketsSent}";
 
     // The last 1.5 s of the host's recording carry the page's oscillator. Within ±10 Hz: under load,
     // headless Chromium's WebAudio clock drifts against its WebRTC clock and the page's sender
