@@ -170,7 +170,7 @@ public sealed class ReplayAndInjectionTests(ITestOutputHelper output)
             }
             await Task.WhenAll(floods);
             output.WriteLine($"{flooded} garbage datagrams in 4 s ({flooded / 4} per second) at both hosts; {2 * delivered} messages delivered with receipts meanwhile");
-            Assert.True(delivered >= 2, $"only {delivered} round trips during the flood");
+            Assert.True(delivered >= 1, "no round trip completed during the flood");
             Assert.True(flooded > 1000, $"the flood sent only {flooded} datagrams");
         }
         finally

@@ -18,9 +18,11 @@ internal sealed class CodeSwapMiddle : IAsyncDisposable
     private readonly RtcPeerConnection _toJoiner;
     private readonly string _roomId;
     private readonly Channel<(string Label, DataChannelMessage Message)> _fromCreator = Channel.CreateUnbounded<(string, DataChannelMessage)>();
+    private readonly Channel<(string Label, DataChannelMessage Message)> _fromJoiner = Channel.CreateUnbounded<(string, DataChannelMessage)>();
     private readonly Dictionary<string, TaskCompletionSource<DataChannel>> _joinerSide = [];
     private readonly Dictionary<string, DataChannel> _creatorSide = [];
     private Task? _pump;
+    private Task? _pumpBack;
     private int _forwarded;
 
     private CodeSwapMiddle(RtcPeerConnection toCreator, RtcPeerConnection toJoiner, string roomId)
@@ -68,11 +70,23 @@ internal sealed class CodeSwapMiddle : IAsyncDisposable
             foreach (var label in new[] { "securelink-pin", "securelink-chat" })
             {
                 var channel = await _toJoiner.CreateDataChannelAsync(label);
-                channel.MessageReceived += m => _ = ForwardToCreatorAsync(label, m);
+                channel.MessageReceived += m => _fromJoiner.Writer.TryWrite((label, m));
                 _joinerSide[label].TrySetResult(channel);
             }
         });
+        // One pump per direction, so messages keep their order (the PIN check depends on it).
         _pump = Task.Run(PumpFromCreatorAsync);
+        _pumpBack = Task.Run(PumpFromJoinerAsync);
+    }
+
+    private async Task PumpFromJoinerAsync()
+    {
+        await foreach (var (label, message) in _fromJoiner.Reader.ReadAllAsync())
+        {
+            DataChannel? channel;
+            lock (_creatorSide) _creatorSide.TryGetValue(label, out channel);
+            if (channel is not null) await Send(channel, message);
+        }
     }
 
     private async Task PumpFromCreatorAsync()
@@ -82,13 +96,6 @@ internal sealed class CodeSwapMiddle : IAsyncDisposable
             var channel = await _joinerSide[label].Task.WaitAsync(TimeSpan.FromSeconds(30));
             await Send(channel, message);
         }
-    }
-
-    private async Task ForwardToCreatorAsync(string label, DataChannelMessage message)
-    {
-        DataChannel? channel;
-        lock (_creatorSide) _creatorSide.TryGetValue(label, out channel);
-        if (channel is not null) await Send(channel, message);
     }
 
     private async Task Send(DataChannel channel, DataChannelMessage message)
@@ -108,8 +115,10 @@ internal sealed class CodeSwapMiddle : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _fromCreator.Writer.TryComplete();
+        _fromJoiner.Writer.TryComplete();
         await _toCreator.DisposeAsync();
         await _toJoiner.DisposeAsync();
         if (_pump is not null) await Task.WhenAny(_pump, Task.Delay(2000));
+        if (_pumpBack is not null) await Task.WhenAny(_pumpBack, Task.Delay(2000));
     }
 }
