@@ -108,7 +108,7 @@ public sealed class VoiceCodecBenchmark : IBenchmark
         return sw.Elapsed;
     }
 
-    private static short[] SpeechLike(int samples)
+    internal static short[] SpeechLike(int samples)
     {
         var s = new short[samples];
         double phase = 0;
