@@ -42,7 +42,9 @@ public sealed class ExtensionBrowser : IAsyncDisposable
     /// <param name="registerHost">run <c>securelink-installer install</c> for the profile first</param>
     /// <param name="ct">cancels the registration</param>
     /// <param name="hostPath">register this program instead of the built host</param>
-    public static async Task<ExtensionBrowser> LaunchAsync(bool registerHost, CancellationToken ct, string? hostPath = null)
+    /// <param name="environment">extra environment variables for the browser, which passes them on to the host it starts (e.g. SECURELINK_AUDIO_IN)</param>
+    public static async Task<ExtensionBrowser> LaunchAsync(bool registerHost, CancellationToken ct, string? hostPath = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var userDataDir = Directory.CreateTempSubdirectory("securelink-e2e-").FullName;
         try
@@ -60,6 +62,8 @@ public sealed class ExtensionBrowser : IAsyncDisposable
                     IgnoreDefaultArgs = ["--disable-extensions"],
                     ViewportSize = new() { Width = 360, Height = 520 },
                     Timeout = 60_000,
+                    // Playwright's Env replaces the whole environment, so ours is copied in first.
+                    Env = environment is null ? null : WithEnvironment(environment),
                 });
                 return new ExtensionBrowser(playwright, context, userDataDir);
             }
@@ -96,6 +100,15 @@ public sealed class ExtensionBrowser : IAsyncDisposable
             _playwright.Dispose();
             TryDelete(UserDataDir);
         }
+    }
+
+    private static Dictionary<string, string> WithEnvironment(IReadOnlyDictionary<string, string> extra)
+    {
+        var env = new Dictionary<string, string>();
+        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
+            env[(string)e.Key] = (string?)e.Value ?? "";
+        foreach (var (name, value) in extra) env[name] = value;
+        return env;
     }
 
     private static void TryDelete(string dir)
