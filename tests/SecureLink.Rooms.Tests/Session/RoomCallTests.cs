@@ -1,5 +1,6 @@
 using SecureLink.Rooms.Call;
 using SecureLink.Rooms.Session;
+using SecureLink.Rooms.Tests.Call;
 using Xunit;
 
 namespace SecureLink.Rooms.Tests.Session;
