@@ -76,7 +76,7 @@ public sealed partial class RoomSession
 
     private static IRtpAudioChannel? AudioChannelOf(RtcPeerConnection pc) => pc.AudioChannel;
 
-    private ICallAudio OpenAudio(IRtpAudioChannel channel) => throw new NotSupportedException("The voice layer is not wired in yet.");
+    private ICallAudio OpenAudio(IRtpAudioChannel channel) => VoiceCallAudio.Open(channel, _options.CallDevices, _log);
 
     private async Task StopCallMediaAsync()
     {
