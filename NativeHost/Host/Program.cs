@@ -19,9 +19,17 @@ switch (kind)
         var log = LogSettings.FromEnvironment(Environment.GetEnvironmentVariable, () => Console.Error);
         await using var stdin = new BlockingPipeStream(Console.OpenStandardInput());
         await using var stdout = new BlockingPipeStream(Console.OpenStandardOutput());
-        return await HostSession.Create(stdin, stdout, log,
+        NearbyService? nearby = null;
+        var exitCode = await HostSession.Create(stdin, stdout, log,
             events => new RoomHost(events, log),
-            (dispatcher, session, _) => RoomHandlers.Register(dispatcher, (RoomHost)session, log)).RunAsync(stop.Token);
+            (dispatcher, session, events) =>
+            {
+                RoomHandlers.Register(dispatcher, (RoomHost)session, log);
+                nearby = NearbyHandlers.Register(dispatcher, (RoomHost)session, events, log);
+            }).RunAsync(stop.Token);
+        // After the wipe: a visible room's goodbye still goes out, so nearby lists drop it at once.
+        if (nearby is not null) await nearby.DisposeAsync();
+        return exitCode;
     }
     case CommandKind.Help:
         Console.Out.WriteLine(Usage.Text);
