@@ -28,5 +28,14 @@ public static class SpeechSamples
         return Pcm.ReadWav(wavPath, rate);
     }
 
+    /// <summary>Uniform white noise at about -12 dBFS: what an unintelligible channel would score (a baseline).</summary>
+    public static short[] WhiteNoise(int samples, int seed = 7)
+    {
+        var r = new Random(seed);
+        var noise = new short[samples];
+        for (var i = 0; i < samples; i++) noise[i] = (short)r.Next(-8000, 8000);
+        return noise;
+    }
+
     private static string Inv(double v) => v.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
