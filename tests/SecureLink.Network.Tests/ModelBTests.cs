@@ -53,7 +53,7 @@ public sealed class ModelBTests(ITestOutputHelper output)
         bool IsStunExchange(Packet p) => p.IsStun && p.StunType is 0x0001 or 0x0101
             && ((p.Source!.Equals(self) && p.To!.Equals(stunServer)) || (p.From!.Equals(stunServer) && p.Destination!.Equals(self)));
         bool IsPeerTraffic(Packet p) => p.IsUdp && ((p.Source!.Equals(self) && peer.Contains(p.Destination!)) || (peer.Contains(p.Source!) && p.Destination!.Equals(self)));
-        bool IsUnreachableForPeerHost(Packet p) => p.Protocol == Packet.Icmp && p.Payload.Length > 0 && p.Payload[0] == 3 && p.Destination!.Equals(self);
+        bool IsUnreachableForPeerHost(Packet p) => p.IsUnreachable && p.Protocol == Packet.Icmp && p.Destination!.Equals(self);
 
         var violations = CaptureRules.Violations(packets, p => IsStunExchange(p) || IsPeerTraffic(p) || IsUnreachableForPeerHost(p));
         Assert.True(violations.Count == 0, $"{name}: unexpected packets:\n{string.Join('\n', violations.Take(20))}");

@@ -35,7 +35,10 @@ public sealed record Packet(double Time, string Interface, bool Outgoing, int Et
     /// <summary>The ICMPv6 type (neighbour discovery 133..137, MLD 130..132 and 143), or -1.</summary>
     public int IcmpV6Type => Protocol == IcmpV6 && Payload.Length > 0 ? Payload[0] : -1;
 
+    /// <summary>ICMP "destination unreachable" (v4 type 3, v6 type 1): the kernel's answer to a packet for a closed port.</summary>
+    public bool IsUnreachable => Payload.Length > 0 && ((Protocol == Icmp && Payload[0] == 3) || (Protocol == IcmpV6 && Payload[0] == 1));
+
     public override string ToString() =>
-        IsIp ? $"{Time:F3} {Interface} {(Outgoing ? "out" : "in")} proto {Protocol} {From} > {To} len {Length}{(IsStun ? $" STUN 0x{StunType:x4}" : IsDtls ? " DTLS" : IsRtp ? " RTP" : "")}"
+        IsIp ? $"{Time:F3} {Interface} {(Outgoing ? "out" : "in")} proto {Protocol} {From} > {To} len {Length}{(IsStun ? $" STUN 0x{StunType:x4}" : IsDtls ? " DTLS" : IsRtp ? " RTP" : Protocol is Icmp or IcmpV6 && Payload.Length > 0 ? $" type {Payload[0]}" : "")}"
              : $"{Time:F3} {Interface} ethertype 0x{EtherType:x4} len {Length}";
 }

@@ -9,7 +9,7 @@ namespace SecureLink.Network.Bed;
 /// routes into it we read, what we write comes out of it. Made in the test's namespace, then moved
 /// into the namespace that uses it (the descriptor stays attached across the move).
 /// </summary>
-internal sealed partial class Tun : IDisposable
+internal sealed class Tun : IDisposable
 {
     private const int ORdWr = 2;
     private const ulong TunSetIff = 0x400454ca;
@@ -72,21 +72,21 @@ internal sealed partial class Tun : IDisposable
         public short Revents;
     }
 
-    [LibraryImport("libc", EntryPoint = "open", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int Open(string path, int flags);
+    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
+    private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags);
 
-    [LibraryImport("libc", EntryPoint = "ioctl", SetLastError = true)]
-    private static partial int Ioctl(int fd, ulong request, byte[] ifr);
+    [DllImport("libc", EntryPoint = "ioctl", SetLastError = true)]
+    private static extern int Ioctl(int fd, ulong request, byte[] ifr);
 
-    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
-    private static partial int Poll([In, Out] PollFd[] fds, ulong count, int timeoutMs);
+    [DllImport("libc", EntryPoint = "poll", SetLastError = true)]
+    private static extern int Poll([In, Out] PollFd[] fds, ulong count, int timeoutMs);
 
-    [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
-    private static partial nint ReadFd(int fd, [Out] byte[] buffer, nint count);
+    [DllImport("libc", EntryPoint = "read", SetLastError = true)]
+    private static extern nint ReadFd(int fd, [Out] byte[] buffer, nint count);
 
-    [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
-    private static partial nint WriteFd(int fd, byte[] buffer, nint count);
+    [DllImport("libc", EntryPoint = "write", SetLastError = true)]
+    private static extern nint WriteFd(int fd, byte[] buffer, nint count);
 
-    [LibraryImport("libc", EntryPoint = "close")]
-    private static partial int Close(int fd);
+    [DllImport("libc", EntryPoint = "close")]
+    private static extern int Close(int fd);
 }
