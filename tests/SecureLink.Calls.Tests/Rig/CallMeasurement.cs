@@ -19,8 +19,7 @@ public sealed record CallMeasurement(int LossPercent, bool Fec, double MouthToEa
     VoiceCallStatistics Receiver, VoiceCallStatistics Sender, long RuleDropped)
 {
     public override string ToString() => FormattableString.Invariant(
-        $"loss {LossPercent} % FEC {(Fec ? "on " : "off")}: mouth-to-ear {MouthToEarMs:F0} ms, segSNR {Quality.SegmentalSnrDb:F1} dB, LSD {Quality.LogSpectralDistanceDb:F2} dB, r {Quality.Delay.Correlation:F2}; " +
-        $"B sees loss {Receiver.LossPercent:F1} %, FEC recovered {Receiver.FecRecovered}, concealed {Receiver.Concealed}, late {Receiver.LateDropped}, jitter buffer {Receiver.JitterBufferMs:F0} ms, MOS {Receiver.Mos:F2} (R {Receiver.R:F0}), rule dropped {RuleDropped}");
+        $"loss {LossPercent} % FEC {(Fec ? "on " : "off")}: mouth-to-ear {MouthToEarMs:F0} ms, segSNR {Quality.SegmentalSnrDb:F1} dB, LSD {Quality.LogSpectralDistanceDb:F2} dB, r {Quality.Delay.Correlation:F2}; B sees loss {Receiver.LossPercent:F1} %, FEC recovered {Receiver.FecRecovered}, concealed {Receiver.Concealed}, late {Receiver.LateDropped}, jitter buffer {Receiver.JitterBufferMs:F0} ms, MOS {Receiver.Mos:F2} (R {Receiver.R:F0}), rule dropped {RuleDropped}");
 }
 
 /// <summary>

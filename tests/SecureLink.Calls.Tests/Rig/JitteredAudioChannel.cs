@@ -7,7 +7,7 @@ namespace SecureLink.Calls.Measurement;
 /// <summary>
 /// Network jitter on the receive side of an audio channel, for measuring a call under jitter on a
 /// machine without netem: each received packet is held back by a random delay, uniform in
-/// 0..<paramref name="maxExtraMs"/>, without reordering (a packet never overtakes the one before,
+/// 0..maxExtraMs, without reordering (a packet never overtakes the one before,
 /// as on one path). Uniform delays of width a give an RFC 3550 interarrival jitter of about a/3,
 /// so 90 ms ≈ 30 ms of jitter. The statistics report the jitter measured on the delayed arrivals
 /// (RFC 3550 §6.4.1 estimator), as the channel would see it if the network had added it.
