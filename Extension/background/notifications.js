@@ -38,6 +38,8 @@ export class Notifier {
   #request;
   #openWindow;
   #buttons = true;
+  /** The call notification is up: a call.state repeat while still incoming (e.g. a mute) must not ring again. */
+  #ringing = false;
 
   /**
    * @param {object} api the extension API (chrome / browser)
@@ -59,8 +61,10 @@ export class Notifier {
   /** @param {object} state RoomWatch state @param {object|null} cause the event that changed it @param {{onScreen: boolean}} view */
   update(state, cause, { onScreen }) {
     if (cause?.event === 'call.state') {
-      if (cause.state === 'incoming' && this.#settings.notifyCalls) this.#show(CALL_NOTIFICATION_ID, this.#callOptions());
-      else if (cause.state !== 'incoming') this.#clear(CALL_NOTIFICATION_ID);
+      if (cause.state === 'incoming' && this.#settings.notifyCalls && !this.#ringing) {
+        this.#ringing = true;
+        this.#show(CALL_NOTIFICATION_ID, this.#callOptions());
+      } else if (cause.state !== 'incoming') this.#clear(CALL_NOTIFICATION_ID);
     }
     if (cause?.event === 'chat.message' && cause.from === 'peer') {
       const shown = messageNotification(this.#settings, state, cause.text, onScreen);
@@ -108,6 +112,7 @@ export class Notifier {
   }
 
   #clear(id) {
+    if (id === CALL_NOTIFICATION_ID) this.#ringing = false;
     const n = this.#api.notifications;
     if (!n) return;
     Promise.resolve(n.clear(id)).catch(() => {});

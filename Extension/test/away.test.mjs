@@ -126,6 +126,9 @@ test('an incoming call notifies with Accept / Decline; Accept sends call.accept 
   const call = fake.made.get(CALL_NOTIFICATION_ID);
   assert.deepEqual(call.buttons.map((b) => b.title), ['notifyCallAccept', 'notifyCallDecline']);
   assert.equal(call.requireInteraction, true);
+  watch.event({ event: 'call.state', state: 'incoming', muted: true });
+  await new Promise((r) => setImmediate(r));
+  assert.equal(fake.log.filter(([what, id]) => what === 'create' && id === CALL_NOTIFICATION_ID).length, 1, 'a repeat while ringing does not ring again');
   await fake.press(CALL_NOTIFICATION_ID, 0);
   assert.deepEqual(requests, ['call.accept']);
   assert.equal(windows, 1);

@@ -24,7 +24,7 @@ for (const lang of locales) {
   const messages = load(lang);
   test(`${lang}: same keys as English`, () => {
     assert.deepEqual(Object.keys(messages).filter((k) => !(k in en)), [], 'keys English does not have');
-    assert.deepEqual(Object.keys(en).filter((k) => !(k in messages)), [], 'keys missing');
+    assert.deepEqual(Object.keys(en).filter((k) => !(k in messages)), [], `keys missing in _locales/${lang}: a new English string needs its translation here too (Extension/README.md, Languages)`);
   });
 
   test(`${lang}: every message translated, placeholders the same as English`, () => {

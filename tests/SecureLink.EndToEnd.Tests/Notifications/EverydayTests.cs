@@ -12,7 +12,8 @@ namespace SecureLink.EndToEnd.Tests.Notifications;
 /// her rooms (PIN length, invite lifetime, STUN list, theme); Bob's browser speaks Arabic, so his
 /// popup is right-to-left. With Alice's popup closed, her toolbar badge counts Bob's messages and
 /// shows the room state, and a message notification appears without the text; opening the
-/// conversation clears both. The pop-out window is the same popup, connected to the same host.
+/// conversation clears both. The pop-out window is the same popup, connected to the same host;
+/// an incoming call rings a notification whose Accept answers it and opens that window.
 /// </summary>
 [Collection(ExtensionCollection.Name)]
 public sealed class EverydayTests(ITestOutputHelper output)
@@ -158,7 +159,67 @@ public sealed class EverydayTests(ITestOutputHelper output)
         await b.WaitForMessageAsync("yes, in my own window", "peer");
         await window.SetViewportSizeAsync(400, 660);
         await ShotAsync(window, "popout-window-dark.png", "dark");
+
+        // Bob calls while Alice has no SecureLink window open: her notification rings with
+        // Accept / Decline; Accept (pressed the way the notification would) answers through her
+        // host and opens the pop-out, which keeps the call after everything else is closed.
+        await window.CloseAsync();
+        await a.Popup.CloseAsync();
+        await alice.EvaluateInBackgroundAsync(probe, "(self.__made = [], true)");
+        await HostRequestAsync(b.Page, "call.start");
+        await WaitAsync(alice, probe, "self.__made.some(n => n.id === 'securelink-call')", "the call notification");
+        var call = (await alice.EvaluateInBackgroundAsync(probe, "self.__made.find(n => n.id === 'securelink-call')"));
+        output.WriteLine("call notification: " + call);
+        Assert.Equal(["Accept", "Decline"], call.GetProperty("buttons").EnumerateArray().Select(x => x.GetProperty("title").GetString()));
+        var answered = await alice.Context.RunAndWaitForPageAsync(
+            () => alice.EvaluateInBackgroundAsync(probe, "secureLinkBackground.notifier.buttonClicked('securelink-call', 0).then(() => true)"),
+            new() { Predicate = p => p.Url.Contains("view=window", StringComparison.Ordinal), Timeout = 15_000 });
+        await answered.WaitForLoadStateAsync();
+        await WaitCallAsync(b.Page, "active");
+        await WaitCallAsync(answered, "active");
+        await Task.Delay(1500);
+        await WaitCallAsync(b.Page, "active");
+        Assert.Equal(0, (await alice.EvaluateInBackgroundAsync(probe, "chrome.notifications.getAll().then(all => Object.keys(all))")).GetArrayLength());
+        await HostRequestAsync(answered, "call.hangup");
+        await WaitCallAsync(b.Page, null);
         Assert.Empty(b.Popup.Errors);
+    }
+
+    /// <summary>One request to the host through the page's own background client.</summary>
+    private static Task<JsonElement> HostRequestAsync(IPage page, string type) => page.EvaluateAsync<JsonElement>(@"async (type) => {
+        const { BackgroundClient } = await import('./background-client.js');
+        const client = new BackgroundClient();
+        client.connect();
+        const r = await client.request({ type });
+        client.close();
+        if (!r.ok) throw new Error(type + ' failed: ' + JSON.stringify(r.error));
+        return r;
+    }", type);
+
+    /// <summary>Waits until the host's state.get says the call is in <paramref name="state"/> (null: no call).</summary>
+    private static async Task WaitCallAsync(IPage page, string? state)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        string? last = "?";
+        while (DateTime.UtcNow < deadline)
+        {
+            var snapshot = await HostRequestAsync(page, "state.get");
+            last = snapshot.TryGetProperty("call", out var c) && c.ValueKind == JsonValueKind.Object ? c.GetProperty("state").GetString() : null;
+            if (last == state) return;
+            await Task.Delay(200);
+        }
+        Assert.Fail($"call never became '{state ?? "none"}'; it is '{last ?? "none"}'");
+    }
+
+    private static async Task WaitAsync(ExtensionBrowser browser, IPage page, string expression, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if ((await browser.EvaluateInBackgroundAsync(page, expression)).ValueKind == JsonValueKind.True) return;
+            await Task.Delay(100);
+        }
+        Assert.Fail($"background never showed {what}");
     }
 
     /// <summary>The popup, with every message it posts to the background recorded in window.__sent.</summary>
