@@ -9,6 +9,7 @@ import { takeScanResult } from '../scan/handback.js';
 import { wireCodeInputs } from './code-input.js';
 import { errorText, reasonText } from './room-text.js';
 import { ConversationUi } from './conversation-ui.js';
+import { CallUi } from './call-ui.js';
 import {
   applyEvent, checkPin, cleanCode, emptyModel, formatCountdown, fromSnapshot, nextStep, screenFor,
   secondsLeft, STATE_KEYS, svgDataUrl, withCodes, withOlder,
@@ -36,6 +37,7 @@ export class RoomUi {
   #screen = null;
   #hostReady = false;
   #conversation;
+  #call;
   #refreshing = null;
   #announcedState = null;
 
@@ -52,6 +54,11 @@ export class RoomUi {
       send: (text) => client.request({ type: 'chat.send', text }),
       typing: (typing) => { client.request({ type: 'chat.typing', typing }); },
       loadOlder: () => this.#loadOlder(),
+    });
+    this.#call = new CallUi(doc, client, {
+      announce: (text) => this.announce(text),
+      now: () => this.#env.now(),
+      fallbackFocus: () => (this.#el('composer').disabled ? this.#el('leave') : this.#el('composer')),
     });
     client.onEvent((event) => this.#onEvent(event));
     this.#wire();
@@ -71,6 +78,7 @@ export class RoomUi {
       this.#model = emptyModel();
       this.#codes = null;
       this.#conversation.clear();
+      this.#call.reset();
     }
     if (ready && !was) this.refresh();
     else if (!ready) this.render();
@@ -86,6 +94,7 @@ export class RoomUi {
         if (model.room === null) this.#codes = null;
         else if (this.#codes) model = withCodes(model, { ...this.#codes, roomId: model.room.roomId });
         this.#model = model;
+        this.#call.load(response.call ?? null);
         await this.#takeScan();
         this.render();
       } finally {
@@ -118,11 +127,14 @@ export class RoomUi {
       this.#screen = screen;
       this.#focusFor(screen, previous);
     }
+    // After the room's focus: an incoming call may take it from there.
+    this.#call.render(screen === 'conversation' && room?.state === 'verified');
     this.tick();
   }
 
   /** Once a second: the invite countdown. */
   tick() {
+    this.#call.tick();
     const el = this.#el('invite-expiry');
     if (this.#screen !== 'invite') return;
     const left = secondsLeft(this.#model.room?.expiresAt, this.#env.now());
@@ -146,6 +158,7 @@ export class RoomUi {
   }
 
   #onEvent(event) {
+    if (event.event === 'call.state' || event.event === 'call.stats') { this.#call.onEvent(event); return; }
     const { model, refresh } = applyEvent(this.#model, event);
     const before = this.#model;
     this.#model = model;
@@ -296,6 +309,7 @@ export class RoomUi {
     if (!response.ok && response.error?.code !== 'no_room') return;
     this.#codes = null;
     this.#conversation.clear();
+    this.#call.reset();
     this.#draft = thenDraft;
     await this.refresh();
   }
