@@ -7,7 +7,7 @@ namespace SecureLink.Installer;
 /// user could ask for a memory dump — of a process that holds keys and messages. Only the
 /// environment variable DOTNET_EnableDiagnostics=0 turns them off (no build setting or
 /// runtimeconfig knob does), and a native messaging manifest cannot set environment variables,
-/// hence the script. It lives next to the host and finds it relative to its own path, so the
+/// hence the script (manifest-templates/securelink-host-launcher). It lives next to the host and finds it relative to its own path, so the
 /// same bytes serve every install (release folder, .deb, build output). Windows starts the host
 /// directly (there the endpoint is a named pipe, not a file; see docs/release.md).
 /// </summary>
@@ -15,15 +15,19 @@ public static class Launcher
 {
     public const string FileName = "securelink-host-launcher";
 
-    /// <summary>POSIX sh, no external command: a browser's PATH may be anything.</summary>
-    public const string Script =
-        "#!/bin/sh\n" +
-        "# SecureLink native messaging launcher (written by securelink-installer).\n" +
-        "# Turns off the .NET runtime's diagnostics endpoints (a socket and pipes in $TMPDIR that\n" +
-        "# would let another program of this user dump the host's memory), then runs the host.\n" +
-        "DOTNET_EnableDiagnostics=0\n" +
-        "export DOTNET_EnableDiagnostics\n" +
-        "exec \"${0%/*}/securelink-host\" \"$@\"\n";
+    /// <summary>
+    /// The script (manifest-templates/securelink-host-launcher, embedded): POSIX sh and no
+    /// external command, since a browser's PATH may be anything.
+    /// </summary>
+    public static string Script { get; } = ReadScript();
+
+    private static string ReadScript()
+    {
+        using var stream = typeof(Launcher).Assembly.GetManifestResourceStream("manifest-templates/" + FileName)
+            ?? throw new InvalidOperationException("The launcher script is missing from the installer build.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
 
     /// <summary>Where the launcher for <paramref name="hostPath"/> goes (null on Windows).</summary>
     public static string? PathFor(string hostPath, TargetOs os) =>
