@@ -88,12 +88,12 @@ public sealed class ReleaseTests(ReleaseFixture release) : IClassFixture<Release
         await stdout.ReadExactlyAsync(header, cts.Token);
         var answer = new byte[BinaryPrimitives.ReadUInt32LittleEndian(header)];
         await stdout.ReadExactlyAsync(answer, cts.Token);
-        var seen = Directory.GetFileSystemEntries(tmp).Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+        var seen = Directory.GetFileSystemEntries(tmp).Select(f => Path.GetFileName(f)).Order(StringComparer.Ordinal).ToArray();
         p.StandardInput.Close();
         Assert.True(p.WaitForExit(10_000), "the host did not exit when stdin closed");
         Assert.True(p.ExitCode == 0, await stderr);
         using var doc = JsonDocument.Parse(answer);
-        return (doc.RootElement.Clone(), seen!);
+        return (doc.RootElement.Clone(), seen);
     }
 
     [Fact]
@@ -113,10 +113,11 @@ public sealed class ReleaseTests(ReleaseFixture release) : IClassFixture<Release
 
         (code, output) = ReleaseFixture.Run(installer, _temp, env, "doctor", "--browser", "chromium", "--profile-dir", profile);
         Assert.True(code == 0, output);
-        Assert.Contains("securelink-host " + release.Version, output);
+        Assert.Contains($"starts ({release.Version})", output); // doctor really ran the host through the launcher
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void The_deb_installs_host_installer_and_launcher_under_usr_lib_securelink()
     {
         var deb = release.Artifact("securelink_@V_amd64.deb");

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# A .deb from a published Linux folder: host, installer and launcher under /usr/lib/securelink,
+# A .deb from a published Linux folder (gzip: xz of 150 MB of binaries takes minutes on a small machine): host, installer and launcher under /usr/lib/securelink,
 # securelink-installer on PATH; postinst registers the host for every user's browsers
 # (system-wide manifests) and explains per-user registration, prerm removes that registration.
 #
@@ -26,4 +26,4 @@ install -m 644 "$src/INSTALL.txt" "$pkg/usr/share/doc/securelink/README"
 size=$(du -sk "$pkg/usr" | cut -f1)
 sed "s/@VERSION@/$version/; s/@ARCH@/$arch/; s/@SIZE@/$size/" "$here/deb/control" > "$pkg/DEBIAN/control"
 install -m 755 "$here/deb/postinst" "$here/deb/prerm" "$pkg/DEBIAN/"
-dpkg-deb --root-owner-group -Zxz --build "$pkg" "$out/securelink_${version}_$arch.deb" >/dev/null
+dpkg-deb --root-owner-group -Zgzip -z9 --build "$pkg" "$out/securelink_${version}_$arch.deb" >/dev/null
