@@ -19,16 +19,42 @@ export function requestProblem(message) {
 
 export class PopupHub {
   #ports = new Set();
+  /** port → what it said it shows ({conversation, visible}) */
+  #views = new Map();
+  #viewListeners = new Set();
+  #answerListeners = new Set();
   #connection;
+  #popOut;
 
-  /** @param {import('./host-connection.js').HostConnection} connection */
-  constructor(connection) {
+  /**
+   * @param {import('./host-connection.js').HostConnection} connection
+   * @param {{popOut?: () => Promise<number|null>}} [actions] opens the pop-out window
+   */
+  constructor(connection, { popOut = async () => null } = {}) {
     this.#connection = connection;
+    this.#popOut = popOut;
     connection.onStatus((status) => this.#broadcast({ event: STATUS_EVENT, status }));
     connection.onEvent((event) => this.#broadcast(event));
   }
 
   get viewerCount() { return this.#ports.size; }
+
+  /** Some open view shows the conversation and is on screen. */
+  get conversationOnScreen() {
+    for (const v of this.#views.values()) if (v.conversation && v.visible) return true;
+    return false;
+  }
+
+  /** @param {(request: object, response: object) => void} listener sees each host request a view made and its answer */
+  onHostAnswer(listener) { this.#answerListeners.add(listener); }
+
+  /** @param {(onScreen: boolean) => void} listener called when conversationOnScreen may have changed */
+  onViews(listener) { this.#viewListeners.add(listener); }
+
+  #viewsChanged() {
+    const onScreen = this.conversationOnScreen;
+    for (const listener of this.#viewListeners) listener(onScreen);
+  }
 
   /** @param {chrome.runtime.Port} port from runtime.onConnect */
   accept(port) {
@@ -39,7 +65,11 @@ export class PopupHub {
       return;
     }
     this.#ports.add(port);
-    port.onDisconnect.addListener((p) => { disconnectReason(p); this.#ports.delete(port); });
+    port.onDisconnect.addListener((p) => {
+      disconnectReason(p);
+      this.#ports.delete(port);
+      if (this.#views.delete(port)) this.#viewsChanged();
+    });
     port.onMessage.addListener((message) => { this.#handle(port, message); });
     this.#post(port, { event: STATUS_EVENT, status: this.#connection.status });
     this.#connection.viewerConnected();
@@ -64,8 +94,23 @@ export class PopupHub {
         this.#connection.reconnectNow();
         this.#post(port, { id, ok: true });
         return;
+      case BackgroundRequest.VIEW_STATE:
+        this.#views.set(port, { conversation: request.conversation === true, visible: request.visible === true });
+        this.#viewsChanged();
+        this.#post(port, { id, ok: true });
+        return;
+      case BackgroundRequest.POP_OUT: {
+        let windowId = null;
+        try { windowId = await this.#popOut(); } catch (e) {
+          this.#post(port, { id, ok: false, error: { code: 'pop_out_failed', message: String(e?.message ?? e) } });
+          return;
+        }
+        this.#post(port, { id, ok: true, windowId });
+        return;
+      }
       default: {
         const response = await this.#connection.request(request);
+        for (const listener of this.#answerListeners) listener(request, response);
         this.#post(port, { ...response, id });
       }
     }

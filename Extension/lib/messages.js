@@ -19,6 +19,10 @@ export const BackgroundRequest = Object.freeze({
   PING: 'ping',
   /** → `{ok}`: reconnect to the host now instead of waiting for the backoff. */
   RECONNECT: 'host.reconnect',
+  /** `{conversation: bool, visible: bool}` → `{ok}`: what this view shows; a visible conversation is read (badge cleared). */
+  VIEW_STATE: 'view.state',
+  /** → `{ok, windowId}`: opens (or brings forward) the popup in its own window. */
+  POP_OUT: 'view.popOut',
 });
 
 /** Event the background pushes to views whenever the host status changes. */

@@ -1,12 +1,23 @@
 // Settings the person chooses on the options page: STUN servers for Internet
-// mode, PIN length and invite lifetime. Settings only: nothing about rooms or
-// conversations is ever stored. Validation is pure so the tests can reach it.
+// mode, PIN length, invite lifetime, notifications, theme and audio devices.
+// Settings only: nothing about rooms or conversations is ever stored.
+// Validation is pure so the tests can reach it.
 
-export const DEFAULT_SETTINGS = Object.freeze({ stunServers: Object.freeze([]), pinDigits: 4, inviteMinutes: 10 });
+/** Notifications for messages and their previews are off until the person turns them on; calls ring by default. */
+export const DEFAULT_SETTINGS = Object.freeze({
+  stunServers: Object.freeze([]), pinDigits: 4, inviteMinutes: 10,
+  notifyCalls: true, notifyMessages: false, notifyPreviews: false,
+  theme: 'system', audioInput: 'default', audioOutput: 'default',
+});
+export const THEMES = Object.freeze(['system', 'light', 'dark']);
 export const PIN_DIGITS = Object.freeze({ min: 4, max: 10 });
 /** The host takes 10–3600 s; the page offers whole minutes. */
 export const INVITE_MINUTES = Object.freeze({ min: 1, max: 60 });
-const STORAGE_KEY = 'settings';
+/** The one storage.local key: a settings object. */
+export const SETTINGS_KEY = 'settings';
+const STORAGE_KEY = SETTINGS_KEY;
+/** An audio device id as the host names it; 'default' is the system's own choice. */
+const DEVICE_ID = /^[\x20-\x7e]{1,256}$/;
 /** The host takes at most this many STUN servers. */
 export const MAX_STUN_SERVERS = 8;
 
@@ -75,10 +86,19 @@ export function checkInviteMinutes(value) {
 export function normalizeSettings(stored) {
   const s = stored && typeof stored === 'object' ? stored : {};
   const stun = Array.isArray(s.stunServers) ? parseStunList(s.stunServers.join('\n')).servers.slice(0, MAX_STUN_SERVERS) : [];
+  const flag = (name) => (typeof s[name] === 'boolean' ? s[name] : DEFAULT_SETTINGS[name]);
+  const device = (name) => (typeof s[name] === 'string' && DEVICE_ID.test(s[name]) ? s[name] : 'default');
   return Object.freeze({
     stunServers: Object.freeze(stun),
     pinDigits: checkPinDigits(s.pinDigits) ? DEFAULT_SETTINGS.pinDigits : Number(s.pinDigits),
     inviteMinutes: checkInviteMinutes(s.inviteMinutes) ? DEFAULT_SETTINGS.inviteMinutes : Number(s.inviteMinutes),
+    notifyCalls: flag('notifyCalls'),
+    notifyMessages: flag('notifyMessages'),
+    // A preview without the notification it belongs to means nothing; kept as chosen, used only with it.
+    notifyPreviews: flag('notifyPreviews'),
+    theme: THEMES.includes(s.theme) ? s.theme : DEFAULT_SETTINGS.theme,
+    audioInput: device('audioInput'),
+    audioOutput: device('audioOutput'),
   });
 }
 
@@ -103,6 +123,6 @@ export async function loadSettings(area) {
 /** @param {chrome.storage.StorageArea} area storage.local */
 export async function saveSettings(area, settings) {
   const clean = normalizeSettings(settings);
-  await area.set({ [STORAGE_KEY]: { stunServers: [...clean.stunServers], pinDigits: clean.pinDigits, inviteMinutes: clean.inviteMinutes } });
+  await area.set({ [STORAGE_KEY]: { ...clean, stunServers: [...clean.stunServers] } });
   return clean;
 }

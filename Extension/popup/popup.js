@@ -3,6 +3,7 @@
 // the host answers, the room area asks it for a snapshot and follows events.
 import { api } from '../lib/browser-api.js';
 import { localizePage, t } from '../lib/i18n.js';
+import { followTheme } from '../lib/theme.js';
 import { BackgroundRequest, HostState } from '../lib/messages.js';
 import { BackgroundClient } from './background-client.js';
 import { NearbyUi } from './nearby-ui.js';
@@ -13,6 +14,12 @@ localizePage(document);
 // Attributes lib/i18n.js does not fill.
 for (const el of document.querySelectorAll('[data-i18n-placeholder]')) el.placeholder = t(el.dataset.i18nPlaceholder);
 for (const el of document.querySelectorAll('[data-i18n-alt]')) el.alt = t(el.dataset.i18nAlt);
+
+followTheme(document);
+// The same page runs as the toolbar popup and as the popped-out window (?view=window).
+const poppedOut = new URLSearchParams(location.search).get('view') === 'window';
+document.body.classList.toggle('popped-out', poppedOut);
+document.getElementById('pop-out').hidden = poppedOut;
 
 const client = new BackgroundClient();
 let lastStatus = null;
@@ -58,6 +65,29 @@ client.onBackgroundLost((reason) => show({ state: BACKGROUND_LOST, reason, fix: 
 client.connect();
 
 document.getElementById('retry').addEventListener('click', () => client.request({ type: BackgroundRequest.RECONNECT }));
+document.getElementById('open-settings').addEventListener('click', () => api.runtime.openOptionsPage());
+document.getElementById('pop-out').addEventListener('click', async () => {
+  const response = await client.request({ type: BackgroundRequest.POP_OUT });
+  // The window took over; a toolbar popup would close on losing focus anyway.
+  if (response.ok && !poppedOut) window.close();
+});
+
+// Tell the background whether this view shows the conversation on screen:
+// then the peer's messages are read, so the badge count and message
+// notifications are cleared. Watching the room's data-screen keeps this apart
+// from the room code.
+const roomArea = document.getElementById('room');
+let reportedView = '';
+const reportView = () => {
+  const view = { conversation: roomArea.dataset.screen === 'conversation', visible: document.visibilityState === 'visible' };
+  const key = `${view.conversation}|${view.visible}`;
+  if (key === reportedView) return;
+  reportedView = key;
+  client.request({ type: BackgroundRequest.VIEW_STATE, ...view });
+};
+new MutationObserver(reportView).observe(roomArea, { attributes: true, attributeFilter: ['data-screen'] });
+document.addEventListener('visibilitychange', reportView);
+client.onStatus(() => { reportedView = ''; reportView(); }); // a restarted background knows nothing yet
 
 setInterval(() => {
   if (lastStatus) renderCountdown(document, lastStatus.retryAt ?? null, Date.now());

@@ -223,7 +223,7 @@ test('settings: ranges checked, stored junk normalised, create request built fro
   for (const v of [3, 11, 4.5, '', 'x']) assert.equal(settings.checkPinDigits(v), 'pinDigitsRange', String(v));
   for (const v of [0, 61, 1.5]) assert.equal(settings.checkInviteMinutes(v), 'inviteMinutesRange', String(v));
   assert.deepEqual(settings.normalizeSettings({ stunServers: ['x.org:1', 'junk'], pinDigits: 99, inviteMinutes: 5 }),
-    { stunServers: ['x.org:1'], pinDigits: 4, inviteMinutes: 5 });
+    { ...settings.DEFAULT_SETTINGS, stunServers: ['x.org:1'], pinDigits: 4, inviteMinutes: 5 });
   assert.deepEqual(settings.normalizeSettings(null), settings.DEFAULT_SETTINGS);
   assert.deepEqual(settings.createRequest('offline', { stunServers: ['x.org:1'], pinDigits: 6, inviteMinutes: 2 }),
     { type: 'room.create', mode: 'offline', pinDigits: 6, expiresInSeconds: 120 });
@@ -232,7 +232,7 @@ test('settings: ranges checked, stored junk normalised, create request built fro
   const area = { get: async (k) => (store.has(k) ? { [k]: store.get(k) } : {}), set: async (o) => { for (const [k, v] of Object.entries(o)) store.set(k, structuredClone(v)); } };
   assert.deepEqual(await settings.loadSettings(area), settings.DEFAULT_SETTINGS);
   await settings.saveSettings(area, { stunServers: ['Y.org:7'], pinDigits: 8, inviteMinutes: 30 });
-  assert.deepEqual(await settings.loadSettings(area), { stunServers: ['y.org:7'], pinDigits: 8, inviteMinutes: 30 });
+  assert.deepEqual(await settings.loadSettings(area), { ...settings.DEFAULT_SETTINGS, stunServers: ['y.org:7'], pinDigits: 8, inviteMinutes: 30 });
   assert.deepEqual([...store.keys()], ['settings'], 'one key, settings only');
 });
 

@@ -31,7 +31,7 @@ public sealed partial class ManifestTests(ITestOutputHelper output)
         Assert.False(manifest.TryGetProperty("optional_host_permissions", out _), "no optional host permissions");
         Assert.False(manifest.TryGetProperty("web_accessible_resources", out _), "no page can load our files");
         Assert.False(manifest.TryGetProperty("externally_connectable", out _), "no web page or extension may message us");
-        Assert.Equal(["nativeMessaging", "storage"], manifest.GetProperty("permissions").EnumerateArray().Select(p => p.GetString()));
+        Assert.Equal(["nativeMessaging", "storage", "notifications"], manifest.GetProperty("permissions").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal(ExpectedCsp, manifest.GetProperty("content_security_policy").GetProperty("extension_pages").GetString());
         Assert.Equal("en", manifest.GetProperty("default_locale").GetString());
         Assert.Equal("popup/popup.html", manifest.GetProperty("action").GetProperty("default_popup").GetString());

@@ -30,4 +30,6 @@ public static class ErrorCodes
     public const string EmptyMessage = "empty_message";
     public const string ImageUnreadable = "image_unreadable";
     public const string QrUnreadable = "qr_unreadable";
+    public const string NoCall = "no_call";
+    public const string CallBusy = "call_busy";
 }

@@ -26,13 +26,43 @@ public sealed record ChatReceiptEvent(string MessageId, string Status) : HostEve
 /// <summary><c>chat.typing</c>: the peer started or stopped typing.</summary>
 public sealed record ChatTypingEvent(bool Typing) : HostEvent("chat.typing");
 
-/// <summary><c>call.state</c>: the call moved to <see cref="State"/>; <see cref="ReasonCode"/>/<see cref="Reason"/> when it ended.</summary>
+/// <summary>
+/// <c>call.state</c>: the call moved to <see cref="State"/> ("ringing" | "incoming" | "active" |
+/// "ended") or one of its flags changed. <see cref="PeerRinging"/> (ringing only): the peer's host
+/// confirmed it is alerting. <see cref="StartedAt"/> (active): when the call was answered, ISO 8601
+/// UTC. <see cref="DeviceProblem"/> (active): a sentence when a device failed and the call goes on.
+/// <see cref="ReasonCode"/>/<see cref="Reason"/>: why it ended.
+/// </summary>
 public sealed record CallStateEvent(
     string State,
     bool Muted,
+    bool PeerMuted,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? PeerRinging = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? StartedAt = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DeviceProblem = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? ReasonCode = null,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Reason = null)
     : HostEvent("call.state");
 
-/// <summary><c>call.stats</c>: call quality, about once a second during a call.</summary>
-public sealed record CallStatsEvent(double RttMs, double LossPct, double JitterMs, double Mos) : HostEvent("call.stats");
+/// <summary>
+/// <c>call.stats</c>: call quality while a call is active, at least twice a second.
+/// <see cref="RttMs"/> and <see cref="RemoteLossPct"/> are absent until the first RTCP report;
+/// <see cref="LossPct"/> is the peer's audio as it reaches us (before FEC repairs it);
+/// <see cref="Mos"/> is the ITU-T G.107 E-model estimate (1..4.5) from <see cref="R"/>;
+/// <see cref="MicLevel"/> is our microphone, 0..1 (0 while muted).
+/// </summary>
+public sealed record CallStatsEvent(
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? RttMs,
+    double LossPct,
+    double JitterMs,
+    double Mos,
+    double MicLevel,
+    double R = 0,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? RemoteLossPct = null,
+    long PacketsSent = 0,
+    long PacketsReceived = 0,
+    long FecRecovered = 0,
+    long Concealed = 0,
+    double JitterBufferMs = 0,
+    int BitrateBps = 0)
+    : HostEvent("call.stats");

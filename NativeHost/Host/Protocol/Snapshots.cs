@@ -29,5 +29,14 @@ public sealed record RoomSnapshot(
 /// <summary>A history item: <see cref="From"/> is "me" or "peer", <see cref="Status"/> "sent" or "delivered", <see cref="SentAt"/> ISO 8601 UTC.</summary>
 public sealed record ChatMessageSnapshot(string MessageId, string From, string Text, string SentAt, string Status);
 
-/// <summary>The call as <c>state.get</c> shows it; <see cref="State"/> takes the values of the <c>call.state</c> event.</summary>
-public sealed record CallSnapshot(string State, bool Muted);
+/// <summary>
+/// The call as <c>state.get</c> shows it (null when there is none): <see cref="State"/> takes the
+/// values of the <c>call.state</c> event except "ended"; the optional fields as there.
+/// </summary>
+public sealed record CallSnapshot(
+    string State,
+    bool Muted,
+    bool PeerMuted = false,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? StartedAt = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] bool? PeerRinging = null,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? DeviceProblem = null);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using SecureLink.Host.NativeMessaging;
 using SecureLink.Host.Protocol;
+using SecureLink.Rooms.Call;
 using SecureLink.Rooms.Chat;
 using SecureLink.Rooms.Codes;
 using SecureLink.Rooms.Session;
@@ -18,6 +19,7 @@ public sealed class RoomHost : ISessionState
     private readonly IEventSink _events;
     private readonly ILog _log;
     private readonly Func<RoomOptions, RoomOptions>? _tune;
+    private readonly ICallDevices? _devices;
     private readonly Lock _gate = new();
     private RoomSession? _room;
     private bool _starting;
@@ -25,11 +27,13 @@ public sealed class RoomHost : ISessionState
     /// <param name="events">Where protocol events go.</param>
     /// <param name="log">Host log (never content).</param>
     /// <param name="tune">Adjusts the options of every room (tests); null keeps the product defaults.</param>
-    public RoomHost(IEventSink events, ILog log, Func<RoomOptions, RoomOptions>? tune = null)
+    /// <param name="devices">Microphone and speaker for calls (from SECURELINK_AUDIO_IN / _OUT); null: silent devices.</param>
+    public RoomHost(IEventSink events, ILog log, Func<RoomOptions, RoomOptions>? tune = null, ICallDevices? devices = null)
     {
         _events = events;
         _log = log;
         _tune = tune;
+        _devices = devices;
     }
 
     /// <summary>The current room, if any.</summary>
@@ -57,7 +61,11 @@ public sealed class RoomHost : ISessionState
     public RoomSession Require() =>
         Room ?? throw new RequestException(ErrorCodes.NoRoom, "There is no room; create or join one first.");
 
-    private RoomOptions Tune(RoomOptions options) => _tune is null ? options : _tune(options);
+    private RoomOptions Tune(RoomOptions options)
+    {
+        if (_devices is not null) options = options with { CallDevices = _devices };
+        return _tune is null ? options : _tune(options);
+    }
 
     private async Task<RoomSession> StartAsync(Func<Action<RoomEvent>, Task<RoomSession>> start)
     {
@@ -96,6 +104,8 @@ public sealed class RoomHost : ISessionState
                 HostJson.Context.ChatMessageEvent, CancellationToken.None),
             RoomReceipt r => _events.EmitAsync(new ChatReceiptEvent(r.MessageId, "delivered"), HostJson.Context.ChatReceiptEvent, CancellationToken.None),
             RoomPeerTyping t => _events.EmitAsync(new ChatTypingEvent(t.Typing), HostJson.Context.ChatTypingEvent, CancellationToken.None),
+            RoomCallChanged c => _events.EmitAsync(CallEvents.State(c.Call), HostJson.Context.CallStateEvent, CancellationToken.None),
+            RoomCallStats s => _events.EmitAsync(CallEvents.Stats(s.Stats), HostJson.Context.CallStatsEvent, CancellationToken.None),
             _ => ValueTask.CompletedTask,
         };
         if (!emitting.IsCompletedSuccessfully) emitting.AsTask().GetAwaiter().GetResult();
@@ -115,7 +125,7 @@ public sealed class RoomHost : ISessionState
             invitation?.Invite, invitation?.InviteQrSvg, invitation?.Pin,
             reply?.Reply, reply?.ReplyQrSvg);
         var page = room.Snapshot();
-        return new SessionSnapshot(snapshot, Messages(page.Messages), page.HasOlder, null);
+        return new SessionSnapshot(snapshot, Messages(page.Messages), page.HasOlder, CallEvents.Snapshot(room.Call));
     }
 
     /// <summary>History items in protocol form.</summary>

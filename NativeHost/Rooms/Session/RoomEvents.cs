@@ -1,3 +1,4 @@
+using SecureLink.Rooms.Call;
 using SecureLink.Rooms.Chat;
 
 namespace SecureLink.Rooms.Session;
@@ -16,6 +17,12 @@ public sealed record RoomReceipt(string MessageId) : RoomEvent;
 
 /// <summary>What to show of the peer's typing changed.</summary>
 public sealed record RoomPeerTyping(bool Typing) : RoomEvent;
+
+/// <summary>The call changed (started ringing, came in, became active, muted, ended). An ended view is the call's last.</summary>
+public sealed record RoomCallChanged(CallView Call) : RoomEvent;
+
+/// <summary>The active call's quality and counters, a few times a second.</summary>
+public sealed record RoomCallStats(CallAudioStats Stats) : RoomEvent;
 
 /// <summary>What the creator shows (and may show again while waiting for a reply).</summary>
 public sealed record RoomInvitation(string RoomId, string Invite, string InviteQrSvg, string Pin, DateTimeOffset ExpiresAt);

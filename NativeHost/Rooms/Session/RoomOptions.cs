@@ -1,11 +1,12 @@
 using System.Net;
+using SecureLink.Rooms.Call;
 using SecureLink.Rooms.Codes;
 using SecureLink.WebRtc.Transport;
 
 namespace SecureLink.Rooms.Session;
 
 /// <summary>How a room is made. Defaults are the product's; tests shorten timeouts and pin addresses.</summary>
-public sealed class RoomOptions
+public sealed record RoomOptions
 {
     public ConnectMode Mode { get; init; } = ConnectMode.Offline;
 
@@ -32,6 +33,15 @@ public sealed class RoomOptions
 
     /// <summary>Time allowed for the PIN check once the channel is open.</summary>
     public TimeSpan PakeTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Opens the microphone and speaker of each call (the host: from SECURELINK_AUDIO_IN / _OUT).</summary>
+    public ICallDevices CallDevices { get; init; } = SilentCallDevices.Instance;
+
+    /// <summary>How long a call rings before it ends with no_answer (tests shorten it through the host's tune hook).</summary>
+    public TimeSpan RingTimeout { get; init; } = CallMachine.DefaultRingTimeout;
+
+    /// <summary>How often an active call reports its statistics (the protocol promises at least twice a second).</summary>
+    public TimeSpan CallStatsInterval { get; init; } = TimeSpan.FromMilliseconds(400);
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 

@@ -1,3 +1,4 @@
+using SecureLink.Rooms.Call;
 using SecureLink.Rooms.Chat;
 using SecureLink.Rooms.Pake;
 using SecureLink.WebRtc;
@@ -175,6 +176,7 @@ public sealed partial class RoomSession
             chat.MessageAdded += m => Raise(new RoomMessageAdded(m));
             chat.ReceiptReceived += id => Raise(new RoomReceipt(id));
             chat.PeerTypingChanged += t => Raise(new RoomPeerTyping(t));
+            ListenForCalls(chat);
             _chat = chat;
         }
         _expiry?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
@@ -200,6 +202,7 @@ public sealed partial class RoomSession
     {
         var final = reasonCode == RoomReasons.PeerLeft ? RoomState.Closed : RoomState.Failed;
         if (!TrySetState(final, reasonCode, from => from == RoomState.Verified)) return;
+        _callMachine?.OnRoomGone(reasonCode == RoomReasons.PeerLeft ? CallReasons.PeerLeft : CallReasons.PeerUnreachable);
         _ = Task.Run(async () => await attempt.DisposeAsync().ConfigureAwait(false));
     }
 }

@@ -50,6 +50,7 @@ public sealed partial class RoomSession : IAsyncDisposable
         _log = options.Log;
         _time = options.Time;
         _onEvent = onEvent;
+        _callMachine = NewCallMachine();
         _eventLoop = Task.Run(DeliverEventsAsync);
     }
 
@@ -149,6 +150,8 @@ public sealed partial class RoomSession : IAsyncDisposable
             state = _state;
         }
         Info($"leaving from {state.WireName()}");
+        // A call is hung up first, so the peer hears why and our views see it end.
+        _callMachine?.OnLeave();
         if (attempt?.Pin is { } pin && state == RoomState.Verified)
         {
             try
@@ -166,6 +169,7 @@ public sealed partial class RoomSession : IAsyncDisposable
         _expiry?.Dispose();
         if (attempt is not null) await attempt.DisposeAsync().ConfigureAwait(false);
         if (_pendingConnection is { } pending) await DisposeQuietly(pending).ConfigureAwait(false);
+        await StopCallMediaAsync().ConfigureAwait(false);
         Wipe();
         _events.Writer.TryComplete();
         await _eventLoop.WaitAsync(TimeSpan.FromSeconds(2)).ContinueWith(_ => { }, TaskScheduler.Default).ConfigureAwait(false);
@@ -191,6 +195,7 @@ public sealed partial class RoomSession : IAsyncDisposable
             _pin = [];
         }
         chat?.Dispose();
+        _callMachine?.Dispose();
         _history.Wipe();
         pake?.Dispose();
         _certificate?.Dispose();

@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SecureLink.Voice.Codec;
 
 namespace SecureLink.Voice.Jitter;
@@ -83,8 +84,9 @@ public sealed class JitterBuffer
 
         // Shrink: more audio held than the target needs → discard the oldest frame once.
         var heldMs = HeldMs();
-        if (heldMs > TargetDelayMs + _options.ShrinkHysteresisMs && _packets.Remove(_nextSeq))
+        if (heldMs > TargetDelayMs + _options.ShrinkHysteresisMs && _packets.Remove(_nextSeq, out var dropped))
         {
+            Zero(dropped.Payload);
             _discarded++;
             _nextSeq++;
             heldMs -= VoiceFormat.FrameMilliseconds;
@@ -115,8 +117,24 @@ public sealed class JitterBuffer
         return new JitterFrame(JitterFrameKind.Conceal, default, seq16);
     }
 
+    /// <summary>Frames counted as lost so far (cheaper than <see cref="Stats"/> once per frame).</summary>
+    internal long LostCount => _lost;
+
+    /// <summary>
+    /// Drops every held packet, zeroing payload arrays it can reach (the end of a call: nothing
+    /// of the peer's voice should linger in memory), and starts over as if new.
+    /// </summary>
+    public void Clear() => Restart();
+
+    // Peer audio is zeroed as soon as the buffer lets go of it, so none lingers until a GC.
+    private static void Zero(ReadOnlyMemory<byte> payload)
+    {
+        if (MemoryMarshal.TryGetArray(payload, out var segment)) segment.AsSpan().Clear();
+    }
+
     private void Restart()
     {
+        foreach (var (_, packet) in _packets) Zero(packet.Payload);
         _packets.Clear();
         _highestSeq = -1;
         _nextSeq = -1;

@@ -26,6 +26,26 @@ internal static class Negotiation
             MaxMessageSize = MaxMessageSize,
         };
 
+    /// <summary>Our audio track for the SDP: a random SSRC, CNAME (RFC 7022) and msid per connection, so nothing links two sessions.</summary>
+    public static AudioTrackParameters NewAudioTrack()
+    {
+        uint ssrc;
+        do ssrc = BitConverter.ToUInt32(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4)); while (ssrc == 0);
+        return new AudioTrackParameters(ssrc, RandomToken(16), RandomToken(12), RandomToken(12));
+    }
+
+    private static string RandomToken(int length) =>
+        System.Security.Cryptography.RandomNumberGenerator.GetString("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", length);
+
+    /// <summary>
+    /// The audio stream both descriptions agreed on, or null: we asked for audio, the peer's
+    /// description kept an Opus m-line in the BUNDLE group, and it is not inactive.
+    /// </summary>
+    public static Media.AudioStreamSettings? AudioStream(bool wanted, AudioTrackParameters track, RemoteDescriptionInfo remote) =>
+        wanted && remote.Audio is { } audio && audio.Direction != "inactive"
+            ? new Media.AudioStreamSettings(track.Ssrc, track.Cname, audio.OpusPayloadType, audio.Ssrcs)
+            : null;
+
     public static SessionDescription ParseRemote(string sdp)
     {
         try

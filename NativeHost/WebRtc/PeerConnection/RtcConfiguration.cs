@@ -33,6 +33,13 @@ public sealed class RtcConfiguration
     /// <summary>RFC 7675 consent timeout (added member): no answer this long means the peer is unreachable.</summary>
     public TimeSpan ConsentTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// Offer (or accept an offered) sendrecv Opus audio m-line beside the data channel (added
+    /// member). When both sides negotiate it, <see cref="RtcPeerConnection.AudioChannel"/> carries
+    /// the SRTP stream once DTLS is up. Off by default: without it an offered audio m-line is rejected.
+    /// </summary>
+    public bool Audio { get; init; }
+
     /// <summary>Where states, sizes and addresses are logged; never content or keys.</summary>
     public ILog Log { get; init; } = NullLog.Instance;
 }

@@ -1,6 +1,7 @@
 using SecureLink.WebRtc.DataChannels;
 using SecureLink.WebRtc.Dtls;
 using SecureLink.WebRtc.Ice;
+using SecureLink.WebRtc.Media;
 using SecureLink.WebRtc.Sctp;
 using SecureLink.WebRtc.Sdp;
 using SecureLink.WebRtc.Transport;
@@ -8,10 +9,11 @@ using SecureLink.WebRtc.Transport;
 namespace SecureLink.WebRtc;
 
 /// <summary>
-/// A WebRTC peer connection for data channels, built only by wiring the layers
-/// below: ICE gathers and connects, <see cref="DatagramDemux"/> splits the ICE
-/// transport by first byte, DTLS runs over the DTLS share, SCTP over DTLS, and
-/// DCEP data channels over SCTP. Offer/answer is non-trickle: descriptions
+/// A WebRTC peer connection for data channels and (with <see cref="RtcConfiguration.Audio"/>)
+/// one Opus audio stream, built only by wiring the layers below: ICE gathers and connects,
+/// <see cref="DatagramDemux"/> splits the ICE transport by first byte, DTLS runs over the DTLS
+/// share, SCTP over DTLS, DCEP data channels over SCTP, and SRTP audio
+/// (<see cref="SrtpAudioChannel"/>) over the RTP share with keys exported from DTLS. Offer/answer is non-trickle: descriptions
 /// carry every candidate. The offerer is ICE-controlling and offers
 /// <c>a=setup:actpass</c>; as answerer we pick <c>active</c>, so the answerer is
 /// the DTLS (and SCTP) client.
@@ -39,6 +41,10 @@ public sealed class RtcPeerConnection : IAsyncDisposable
     private readonly List<DataChannel> _pendingChannels = [];
     private int _disposed;
     private readonly bool _ownsCertificate;
+    private readonly bool _wantsAudio;
+    private readonly AudioTrackParameters _audioTrack = Negotiation.NewAudioTrack();
+    private AudioStreamSettings? _audioStream;
+    private volatile SrtpAudioChannel? _audio;
 
     /// <summary>Raised once when the first authenticated ICE check from the peer arrives (added member; must not block).</summary>
     public event Action? RemoteCheckReceived;
@@ -62,6 +68,7 @@ public sealed class RtcPeerConnection : IAsyncDisposable
         });
         _ice.StateChanged += OnIceStateChanged;
         _ice.RemoteCheckReceived += () => RemoteCheckReceived?.Invoke();
+        _wantsAudio = config.Audio;
         _ownsCertificate = config.Certificate is null;
         _certificate = config.Certificate ?? DtlsCertificate.Generate();
     }
@@ -105,12 +112,28 @@ public sealed class RtcPeerConnection : IAsyncDisposable
     /// <summary>The RTP/RTCP share of the ICE transport (first byte 128–191), for media; null before ICE connects.</summary>
     public DatagramDemux? Demux => _demux;
 
+    /// <summary>
+    /// The SRTP Opus stream (added member): non-null once DTLS is up when both sides negotiated
+    /// audio (<see cref="RtcConfiguration.Audio"/> here, an accepted Opus m-line there); null
+    /// otherwise. It lives as long as the connection and is disposed with it.
+    /// </summary>
+    public IRtpAudioChannel? AudioChannel => _audio;
+
+    /// <summary>True once the descriptions agreed on an audio stream (added member); the channel follows when DTLS is up.</summary>
+    public bool AudioNegotiated => _audioStream is not null;
+
+    /// <summary>Raised once when <see cref="AudioChannel"/> becomes available (added member; must not block).</summary>
+    public event Action<IRtpAudioChannel>? AudioChannelOpened;
+
     /// <summary>Gathers (non-trickle) and returns the full offer with its candidates.</summary>
     public async Task<string> CreateOfferAsync(CancellationToken ct)
     {
         BeginDescription(offerer: true);
         var candidates = await _ice.GatherAsync(ct).ConfigureAwait(false);
-        var offer = SdpFactory.CreateDataChannelOffer(Negotiation.Local(_ice.LocalParameters, candidates, LocalFingerprint));
+        var local = Negotiation.Local(_ice.LocalParameters, candidates, LocalFingerprint);
+        var offer = _wantsAudio
+            ? SdpFactory.CreateOffer(local, new SdpOfferOptions { Audio = _audioTrack })
+            : SdpFactory.CreateDataChannelOffer(local);
         _offerMade = true;
         Log(LogLevel.Info, $"offer created with {candidates.Count} candidate(s)");
         return offer.ToString();
@@ -123,10 +146,11 @@ public sealed class RtcPeerConnection : IAsyncDisposable
         var offer = Negotiation.ParseRemote(remoteOfferSdp);
         Negotiation.ReadRemote(offer); // refuse an unusable offer before binding any socket
         var candidates = await _ice.GatherAsync(ct).ConfigureAwait(false);
-        var answer = SdpFactory.CreateAnswer(offer, Negotiation.Local(_ice.LocalParameters, candidates, LocalFingerprint));
+        var answer = SdpFactory.CreateAnswer(offer, Negotiation.Local(_ice.LocalParameters, candidates, LocalFingerprint),
+            new SdpAnswerOptions { AcceptAudio = _wantsAudio, AudioTrack = _wantsAudio ? _audioTrack : null });
         var setup = Negotiation.LocalSetup(answer);
         var remote = ApplyRemote(Negotiation.ReadRemote(offer, answer));
-        Log(LogLevel.Info, $"answer created with {candidates.Count} candidate(s), {(remote.DataChannel!.IsLegacy ? "legacy" : "current")} SCTP form");
+        Log(LogLevel.Info, $"answer created with {candidates.Count} candidate(s), {(remote.DataChannel!.IsLegacy ? "legacy" : "current")} SCTP form{(_audioStream is null ? "" : ", audio")}");
         StartConnecting(remote, IceRole.Controlled, SdpFactory.IsDtlsClient(setup) ? DtlsRole.Client : DtlsRole.Server);
         return answer.ToString();
     }
@@ -196,6 +220,7 @@ public sealed class RtcPeerConnection : IAsyncDisposable
     {
         RemoteFingerprint = DtlsFingerprint.Parse(remote.Fingerprint);
         RemoteMaxMessageSize = Negotiation.RemoteMaxMessageSize(remote);
+        _audioStream = Negotiation.AudioStream(_wantsAudio, _audioTrack, remote);
         foreach (var line in remote.Candidates)
         {
             try
@@ -223,12 +248,13 @@ public sealed class RtcPeerConnection : IAsyncDisposable
         {
             var iceTransport = await _ice.ConnectAsync(new IceParameters(remote.IceUfrag, remote.IcePwd), iceRole, ct).ConfigureAwait(false);
             Log(LogLevel.Info, $"ICE selected {_ice.SelectedLocalEndPoint} -> {_ice.SelectedRemoteEndPoint}");
-            _demux = new DatagramDemux(iceTransport, acceptRtp: false, _log);
+            _demux = new DatagramDemux(iceTransport, acceptRtp: _audioStream is not null, _log);
             _dtls = await DtlsTransport.ConnectAsync(_demux.Dtls, dtlsRole, _certificate, RemoteFingerprint!,
                 new DtlsOptions { SrtpProfiles = [SrtpProtectionProfile.AeadAes128Gcm, SrtpProtectionProfile.Aes128CmHmacSha1_80], Log = _log },
                 ct).ConfigureAwait(false);
             _dtls.Closed += reason => OnLayerClosed("DTLS", reason);
             Log(LogLevel.Info, $"DTLS up as {dtlsRole}");
+            StartAudio(dtlsRole);
             _sctp = await SctpAssociation.ConnectAsync(_dtls, new SctpOptions
             {
                 // Who sends INIT differs between stacks: the DTLS client by the contract, usrsctp
@@ -265,6 +291,26 @@ public sealed class RtcPeerConnection : IAsyncDisposable
         {
             Fail(Describe(e));
         }
+    }
+
+    /// <summary>Starts SRTP once DTLS is up, so RTP the peer sends straight after its handshake is not lost (the demux queues it).</summary>
+    private void StartAudio(DtlsRole dtlsRole)
+    {
+        if (_audioStream is not { } stream) return;
+        if (_dtls!.SrtpKeys is not { } keys)
+        {
+            Log(LogLevel.Error, "audio was negotiated but DTLS agreed on no SRTP profile; no audio");
+            return;
+        }
+        var channel = SrtpAudioChannel.Start(_demux!.Rtp, keys, dtlsRole == DtlsRole.Client, stream, _log);
+        if (channel is null)
+        {
+            Log(LogLevel.Error, $"audio: SRTP profile {keys.Profile} is not implemented; no audio");
+            return;
+        }
+        _audio = channel;
+        Log(LogLevel.Info, $"audio up: SRTP {channel.Profile}, payload type {stream.PayloadType}");
+        AudioChannelOpened?.Invoke(channel);
     }
 
     /// <summary>Raises DataChannelOpened once per remote channel, whichever path saw it first.</summary>
@@ -368,6 +414,8 @@ public sealed class RtcPeerConnection : IAsyncDisposable
         {
             try { await _connecting.ConfigureAwait(false); } catch (Exception) { /* already reported as Failed */ }
         }
+        // Audio first: its BYE still has a path, and its keys are zeroed before DTLS goes.
+        await DisposeQuietly(_audio).ConfigureAwait(false);
         await DisposeQuietly(_channels).ConfigureAwait(false);
         await DisposeQuietly(_sctp).ConfigureAwait(false);
         await DisposeQuietly(_dtls).ConfigureAwait(false);

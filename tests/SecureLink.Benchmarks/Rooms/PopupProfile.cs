@@ -22,6 +22,8 @@ internal sealed class PopupProfile : IAsyncDisposable
 
     public IPage Page { get; }
 
+    public IBrowserContext Context => _context;
+
     public static async Task BuildExtensionAsync(CancellationToken ct) =>
         await BrowserBench.RunAsync(Path.Combine(BrowserBench.FindRoot(), "Extension", "build.sh"), [], ct);
 

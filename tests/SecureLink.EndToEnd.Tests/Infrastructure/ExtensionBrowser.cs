@@ -42,7 +42,8 @@ public sealed class ExtensionBrowser : IAsyncDisposable
     /// <param name="registerHost">run <c>securelink-installer install</c> for the profile first</param>
     /// <param name="ct">cancels the registration</param>
     /// <param name="hostPath">register this program instead of the built host</param>
-    public static async Task<ExtensionBrowser> LaunchAsync(bool registerHost, CancellationToken ct, string? hostPath = null)
+    /// <param name="locale">the browser's UI language (e.g. "ar"), which chrome.i18n follows; null for the default (English)</param>
+    public static async Task<ExtensionBrowser> LaunchAsync(bool registerHost, CancellationToken ct, string? hostPath = null, string? locale = null)
     {
         var userDataDir = Directory.CreateTempSubdirectory("securelink-e2e-").FullName;
         try
@@ -51,11 +52,16 @@ public sealed class ExtensionBrowser : IAsyncDisposable
             var playwright = await Playwright.CreateAsync();
             try
             {
+                var args = LaunchArgs(RepositoryPaths.ChromiumDist);
+                // --lang picks the UI locale; on Linux Chromium reads it from LANGUAGE too.
+                if (locale is not null) args = [.. args, $"--lang={locale}"];
                 var context = await playwright.Chromium.LaunchPersistentContextAsync(userDataDir, new()
                 {
                     ExecutablePath = RepositoryPaths.ChromiumPath,
                     Headless = true,
-                    Args = LaunchArgs(RepositoryPaths.ChromiumDist),
+                    Args = args,
+                    Locale = locale,
+                    Env = locale is null ? null : LocaleEnvironment(locale),
                     // Playwright's defaults include --disable-extensions, which would win over ours.
                     IgnoreDefaultArgs = ["--disable-extensions"],
                     ViewportSize = new() { Width = 360, Height = 520 },
@@ -73,6 +79,59 @@ public sealed class ExtensionBrowser : IAsyncDisposable
         {
             TryDelete(userDataDir);
             throw;
+        }
+    }
+
+    /// <summary>This process's environment with the UI language set (Playwright's Env replaces the whole environment).</summary>
+    private static Dictionary<string, string> LocaleEnvironment(string locale)
+    {
+        var env = new Dictionary<string, string>();
+        foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
+            env[(string)e.Key] = (string?)e.Value ?? "";
+        env["LANGUAGE"] = locale;
+        env["LC_ALL"] = "C.UTF-8";
+        return env;
+    }
+
+    /// <summary>
+    /// Evaluates a JavaScript expression in the extension's background service worker and returns
+    /// its JSON value. This Playwright has no service-worker API for persistent contexts, so it goes
+    /// through the DevTools protocol from a page: attach to the worker's target, send Runtime.evaluate.
+    /// </summary>
+    public async Task<System.Text.Json.JsonElement> EvaluateInBackgroundAsync(IPage page, string expression)
+    {
+        var cdp = await Context.NewCDPSessionAsync(page);
+        try
+        {
+            var targets = await cdp.SendAsync("Target.getTargets");
+            var worker = targets!.Value.GetProperty("targetInfos").EnumerateArray().FirstOrDefault(t =>
+                t.GetProperty("type").GetString() == "service_worker"
+                && t.GetProperty("url").GetString()!.StartsWith($"chrome-extension://{RepositoryPaths.ExtensionId}/", StringComparison.Ordinal));
+            if (worker.ValueKind == System.Text.Json.JsonValueKind.Undefined) throw new InvalidOperationException("no background service worker is running");
+            var attached = await cdp.SendAsync("Target.attachToTarget", new() { ["targetId"] = worker.GetProperty("targetId").GetString()!, ["flatten"] = false });
+            var sessionId = attached!.Value.GetProperty("sessionId").GetString()!;
+            var reply = new TaskCompletionSource<System.Text.Json.JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+            cdp.Event("Target.receivedMessageFromTarget").OnEvent += (_, e) =>
+            {
+                if (e is not { } m || m.GetProperty("sessionId").GetString() != sessionId) return;
+                var message = System.Text.Json.JsonDocument.Parse(m.GetProperty("message").GetString()!).RootElement;
+                if (message.TryGetProperty("id", out var id) && id.GetInt32() == 1) reply.TrySetResult(message.Clone());
+            };
+            var evaluate = System.Text.Json.JsonSerializer.Serialize(new
+            {
+                id = 1, method = "Runtime.evaluate",
+                @params = new { expression, awaitPromise = true, returnByValue = true },
+            });
+            await cdp.SendAsync("Target.sendMessageToTarget", new() { ["sessionId"] = sessionId, ["message"] = evaluate });
+            var result = await reply.Task.WaitAsync(TimeSpan.FromSeconds(15));
+            if (result.TryGetProperty("error", out var error) || result.GetProperty("result").TryGetProperty("exceptionDetails", out error))
+                throw new InvalidOperationException($"background evaluation failed: {error}");
+            var value = result.GetProperty("result").GetProperty("result");
+            return value.TryGetProperty("value", out var v) ? v.Clone() : default;
+        }
+        finally
+        {
+            await cdp.DetachAsync();
         }
     }
 

@@ -116,13 +116,17 @@ public sealed class InProcessHostTests
     {
         var queue = new OutputQueue(WebRtc.Transport.NullLog.Instance);
         await queue.EmitAsync(new RoomStateEvent("failed", ReasonCode: "wrong_pin", Reason: "The PIN was wrong.", FailedAttempts: 1), HostJson.Context.RoomStateEvent, CancellationToken.None);
-        await queue.EmitAsync(new CallStatsEvent(12.5, 0, 3, 4.3), HostJson.Context.CallStatsEvent, CancellationToken.None);
+        await queue.EmitAsync(new CallStatsEvent(12.5, 0, 3, 4.3, 0.25), HostJson.Context.CallStatsEvent, CancellationToken.None);
+        await queue.EmitAsync(new CallStatsEvent(null, 1.5, 3, 4.1, 0), HostJson.Context.CallStatsEvent, CancellationToken.None);
+        await queue.EmitAsync(new CallStateEvent("ended", false, true, ReasonCode: "peer_hung_up", Reason: "The other person ended the call."), HostJson.Context.CallStateEvent, CancellationToken.None);
         queue.Complete();
         var output = new MemoryStream();
         await queue.RunAsync(new SecureLink.Host.Framing.FrameWriter(output), CancellationToken.None);
         var texts = Frames.Split(output.ToArray()).Select(f => System.Text.Encoding.UTF8.GetString(f)).ToList();
         Assert.Equal("""{"event":"room.state","state":"failed","reasonCode":"wrong_pin","reason":"The PIN was wrong.","failedAttempts":1}""", texts[0]);
-        Assert.Equal("""{"event":"call.stats","rttMs":12.5,"lossPct":0,"jitterMs":3,"mos":4.3}""", texts[1]);
+        Assert.StartsWith("""{"event":"call.stats","rttMs":12.5,"lossPct":0,"jitterMs":3,"mos":4.3,"micLevel":0.25,""", texts[1]);
+        Assert.StartsWith("""{"event":"call.stats","lossPct":1.5,""", texts[2]); // no RTT before the first RTCP report
+        Assert.Equal("""{"event":"call.state","state":"ended","muted":false,"peerMuted":true,"reasonCode":"peer_hung_up","reason":"The other person ended the call."}""", texts[3]);
     }
 
     [Fact]

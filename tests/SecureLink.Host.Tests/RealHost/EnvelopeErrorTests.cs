@@ -111,8 +111,8 @@ public sealed class EnvelopeErrorTests
     [InlineData("call.decline")]
     [InlineData("call.hangup")]
     [InlineData("call.mute")]
-    public Task Protocol_requests_of_later_builds_are_not_implemented(string type) =>
-        AssertAnsweredThenAlive(Encoding.UTF8.GetBytes($$"""{"id":21,"type":"{{type}}"}"""), 21, "not_implemented");
+    public Task Call_requests_without_a_room_are_no_room(string type) =>
+        AssertAnsweredThenAlive(Encoding.UTF8.GetBytes($$"""{"id":21,"type":"{{type}}"{{(type == "call.mute" ? ",\"muted\":true" : "")}}}"""), 21, "no_room");
 
     [Theory]
     [InlineData("room.create")]

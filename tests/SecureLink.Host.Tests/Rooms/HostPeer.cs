@@ -5,25 +5,34 @@ using SecureLink.Host.Tests.Support;
 namespace SecureLink.Host.Tests.Rooms;
 
 /// <summary>
-/// One real securelink-host process driven like a browser: requests by id, events collected in
-/// order by one reader so responses and events can interleave freely.
+/// One real securelink-host process (or, for tests that need the host's tune hook, the same host
+/// composition in this process over pipes) driven like a browser: requests by id, events
+/// collected in order by one reader so responses and events can interleave freely.
 /// </summary>
 internal sealed class HostPeer : IAsyncDisposable
 {
-    private readonly HostProcess _host;
+    private readonly IHostLink _host;
     private readonly Channel<JsonElement> _events = Channel.CreateUnbounded<JsonElement>();
     private readonly Dictionary<long, TaskCompletionSource<JsonElement>> _pending = [];
     private readonly List<JsonElement> _seenEvents = [];
     private readonly Task _reader;
     private long _nextId;
 
-    public HostPeer(string? log = null)
+    public HostPeer(string? log = null, IReadOnlyDictionary<string, string>? environment = null)
+        : this(new ProcessLink(HostProcess.Start(log, environment)))
     {
-        _host = HostProcess.Start(log);
+    }
+
+    private HostPeer(IHostLink host)
+    {
+        _host = host;
         _reader = Task.Run(ReadLoopAsync);
     }
 
-    public HostProcess Process => _host;
+    /// <summary>The host composition of Program.cs in this process, its rooms adjusted by <paramref name="tune"/>.</summary>
+    public static HostPeer InProcess(Func<SecureLink.Rooms.Session.RoomOptions, SecureLink.Rooms.Session.RoomOptions> tune) => new(new InProcessLink(tune));
+
+    public HostProcess Process => ((ProcessLink)_host).Host;
 
     public IReadOnlyList<JsonElement> SeenEvents { get { lock (_seenEvents) return [.. _seenEvents]; } }
 
@@ -100,16 +109,90 @@ internal sealed class HostPeer : IAsyncDisposable
     }
 
     /// <summary>Closes stdin and returns the host's exit code and stderr.</summary>
-    public async Task<(int ExitCode, string Stderr)> ExitAsync()
-    {
-        _host.CloseStdin();
-        var (code, _, stderr) = await _host.WaitForExitAsync(TimeSpan.FromSeconds(10));
-        return (code, stderr);
-    }
+    public Task<(int ExitCode, string Stderr)> ExitAsync() => _host.ExitAsync();
 
     public async ValueTask DisposeAsync()
     {
         await _host.DisposeAsync();
         await Task.WhenAny(_reader, Task.Delay(2000));
+    }
+}
+
+/// <summary>How a <see cref="HostPeer"/> reaches its host.</summary>
+internal interface IHostLink : IAsyncDisposable
+{
+    Task SendAsync(string json);
+    Task<JsonElement> ReceiveAsync();
+    Task<(int ExitCode, string Stderr)> ExitAsync();
+}
+
+internal sealed class ProcessLink(HostProcess host) : IHostLink
+{
+    public HostProcess Host => host;
+    public Task SendAsync(string json) => host.SendAsync(json);
+    public Task<JsonElement> ReceiveAsync() => host.ReceiveAsync();
+
+    public async Task<(int ExitCode, string Stderr)> ExitAsync()
+    {
+        host.CloseStdin();
+        var (code, _, stderr) = await host.WaitForExitAsync(TimeSpan.FromSeconds(10));
+        return (code, stderr);
+    }
+
+    public ValueTask DisposeAsync() => host.DisposeAsync();
+}
+
+/// <summary>HostSession + RoomHost + the room handlers, as Program.cs composes them, over two in-memory pipes.</summary>
+internal sealed class InProcessLink : IHostLink
+{
+    private readonly System.IO.Pipelines.Pipe _toHost = new();
+    private readonly System.IO.Pipelines.Pipe _fromHost = new();
+    private readonly Stream _stdin;
+    private readonly Stream _stdout;
+    private readonly Task<int> _run;
+    private readonly CancellationTokenSource _stop = new();
+
+    public InProcessLink(Func<SecureLink.Rooms.Session.RoomOptions, SecureLink.Rooms.Session.RoomOptions> tune)
+    {
+        var log = SecureLink.WebRtc.Transport.NullLog.Instance;
+        _stdin = _toHost.Writer.AsStream();
+        _stdout = _fromHost.Reader.AsStream();
+        var host = SecureLink.Host.NativeMessaging.HostSession.Create(_toHost.Reader.AsStream(), _fromHost.Writer.AsStream(), log,
+            events => new SecureLink.Host.Session.RoomHost(events, log, tune),
+            (dispatcher, session, _) => SecureLink.Host.Dispatch.Handlers.RoomHandlers.Register(dispatcher, (SecureLink.Host.Session.RoomHost)session, log));
+        _run = Task.Run(() => host.RunAsync(_stop.Token));
+    }
+
+    public async Task SendAsync(string json)
+    {
+        await _stdin.WriteAsync(Frames.Of(json));
+        await _stdin.FlushAsync();
+    }
+
+    public async Task<JsonElement> ReceiveAsync()
+    {
+        using var cts = new CancellationTokenSource(HostProcess.Timeout);
+        var header = new byte[4];
+        await _stdout.ReadExactlyAsync(header, cts.Token);
+        var payload = new byte[BitConverter.ToUInt32(header)];
+        await _stdout.ReadExactlyAsync(payload, cts.Token);
+        using var doc = JsonDocument.Parse(payload);
+        return doc.RootElement.Clone();
+    }
+
+    public async Task<(int ExitCode, string Stderr)> ExitAsync()
+    {
+        await _toHost.Writer.CompleteAsync();
+        var code = await _run.WaitAsync(TimeSpan.FromSeconds(10));
+        return (code, "");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _toHost.Writer.CompleteAsync();
+        await _stop.CancelAsync();
+        try { await _run.WaitAsync(TimeSpan.FromSeconds(5)); } catch (Exception) { /* the test is over */ }
+        await _fromHost.Reader.CompleteAsync();
+        _stop.Dispose();
     }
 }

@@ -41,7 +41,10 @@ public sealed class HostProcess : IAsyncDisposable
     public static string DotnetPath => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } p && File.Exists(p) ? p : "dotnet";
 
     /// <summary>Starts the host with <paramref name="args"/>; <paramref name="log"/> sets SECURELINK_LOG (null removes it).</summary>
-    public static HostProcess Start(string? log = null, params string[] args)
+    public static HostProcess Start(string? log = null, params string[] args) => Start(log, null, args);
+
+    /// <summary>The same with extra environment variables (e.g. SECURELINK_AUDIO_IN).</summary>
+    public static HostProcess Start(string? log, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var info = new ProcessStartInfo(DotnetPath)
         {
@@ -54,6 +57,7 @@ public sealed class HostProcess : IAsyncDisposable
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment.Remove("SECURELINK_LOG");
         if (log is not null) info.Environment["SECURELINK_LOG"] = log;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         return new HostProcess(Process.Start(info) ?? throw new InvalidOperationException("could not start the host"));
     }
 

@@ -69,9 +69,14 @@ public sealed class InProcessInterop : IAsyncDisposable
 {
     private readonly CancellationTokenSource _stop = new();
 
-    public InProcessInterop(params string[] args)
+    public InProcessInterop(params string[] args) : this(null, args)
     {
-        Run = Task.Run(() => InteropCommand.RunAsync(args, Input, Output, Error, _stop.Token));
+    }
+
+    /// <summary>With an audio hook, as the host passes the Voice layer's.</summary>
+    public InProcessInterop(IInteropAudio? audio, params string[] args)
+    {
+        Run = Task.Run(() => InteropCommand.RunAsync(args, Input, Output, Error, audio, _stop.Token));
     }
 
     public LineFeed Input { get; } = new();

@@ -14,19 +14,25 @@ public sealed class OurPair : IAsyncDisposable
     public DataChannel AnswererChannel { get; private set; } = null!;
     public MessageInbox OffererInbox { get; private set; } = null!;
     public MessageInbox AnswererInbox { get; private set; } = null!;
+    public string Offer { get; private set; } = "";
+    public string Answer { get; private set; } = "";
 
     /// <summary>Loopback only (IncludeLoopback) or the namespace's two "LAN" addresses.</summary>
-    public static RtcConfiguration Config(bool loopback, IPAddress? lan) => new()
+    public static RtcConfiguration Config(bool loopback, IPAddress? lan, bool audio = false) => new()
     {
         IncludeLoopback = loopback,
+        Audio = audio,
         AddressFilter = loopback ? IPAddress.IsLoopback : a => a.Equals(lan),
         Log = TestLog.FromEnvironment(),
     };
 
-    public static async Task<OurPair> ConnectAsync(bool loopback, CancellationToken ct)
+    public static Task<OurPair> ConnectAsync(bool loopback, CancellationToken ct) => ConnectAsync(loopback, false, false, ct);
+
+    /// <summary>With <see cref="RtcConfiguration.Audio"/> set on either side as given.</summary>
+    public static async Task<OurPair> ConnectAsync(bool loopback, bool offererAudio, bool answererAudio, CancellationToken ct)
     {
-        var offerer = new RtcPeerConnection(Config(loopback, IsolatedNetwork.LanA));
-        var answerer = new RtcPeerConnection(Config(loopback, IsolatedNetwork.LanB));
+        var offerer = new RtcPeerConnection(Config(loopback, IsolatedNetwork.LanA, offererAudio));
+        var answerer = new RtcPeerConnection(Config(loopback, IsolatedNetwork.LanB, answererAudio));
         var pair = new OurPair(offerer, answerer);
         try
         {
@@ -39,7 +45,9 @@ public sealed class OurPair : IAsyncDisposable
             pair.OffererInbox = new MessageInbox(pair.OffererChannel);
 
             var offer = await offerer.CreateOfferAsync(ct);
+            pair.Offer = offer;
             var answer = await answerer.CreateAnswerAsync(offer, ct);
+            pair.Answer = answer;
             await offerer.SetRemoteAnswerAsync(answer, ct);
             await Task.WhenAll(offerer.WaitConnectedAsync(ct), answerer.WaitConnectedAsync(ct));
             if (pair.OffererChannel.State != DataChannelState.Open) await opened.Task.WaitAsync(ct);

@@ -24,8 +24,9 @@ public sealed class InteropCommandTests
     [InlineData(new[] { "--role", "both" }, "'answer' or 'offer'")]
     [InlineData(new[] { "--role", "offer", "--stun" }, "needs a value")]
     [InlineData(new[] { "--role", "offer", "--stun", "nohost" }, "HOST:PORT")]
-    [InlineData(new[] { "--role", "answer", "--audio-in", "x.wav" }, "not supported yet")]
-    [InlineData(new[] { "--role", "answer", "--audio-out", "x.wav" }, "not supported yet")]
+    [InlineData(new[] { "--role", "answer", "--audio-in", "/nonexistent/x.wav" }, "does not exist")]
+    [InlineData(new[] { "--role", "answer", "--audio-out", "x.wav" }, "voice engine")]
+    [InlineData(new[] { "--role", "answer", "--audio-out" }, "needs a value")]
     [InlineData(new[] { "--role", "offer", "--bogus" }, "unknown argument")]
     public async Task Usage_errors_are_one_stderr_line_and_exit_2(string[] args, string expected)
     {

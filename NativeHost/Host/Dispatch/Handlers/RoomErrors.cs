@@ -23,6 +23,19 @@ internal static class RoomErrors
         }
     }
 
+    /// <summary>The same for a call that finishes at once.</summary>
+    public static void Guard(Action call)
+    {
+        try
+        {
+            call();
+        }
+        catch (RoomException e)
+        {
+            throw new RequestException(e.Code, e.Message);
+        }
+    }
+
     public static async Task Guard(Func<Task> call) =>
         await Guard(async () => { await call().ConfigureAwait(false); return true; }).ConfigureAwait(false);
 }

@@ -3,7 +3,7 @@ using SecureLink.WebRtc.Transport;
 
 namespace SecureLink.Host.Dispatch.Handlers;
 
-/// <summary>Registers the rooms, chat and QR handlers over one <see cref="RoomHost"/>, replacing their not_implemented stand-ins.</summary>
+/// <summary>Registers the rooms, chat, call and QR handlers over one <see cref="RoomHost"/>, replacing their not_implemented stand-ins.</summary>
 public static class RoomHandlers
 {
     public static void Register(RequestDispatcher dispatcher, RoomHost rooms, ILog log)
@@ -16,5 +16,6 @@ public static class RoomHandlers
         dispatcher.Register("chat.typing", new ChatTypingHandler(rooms));
         dispatcher.Register("chat.history", new ChatHistoryHandler(rooms));
         dispatcher.Register("qr.decode", new QrDecodeHandler());
+        CallHandlers.Register(dispatcher, rooms);
     }
 }

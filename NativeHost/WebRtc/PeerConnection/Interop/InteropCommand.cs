@@ -14,8 +14,15 @@ namespace SecureLink.WebRtc.Interop;
 /// </summary>
 public static class InteropCommand
 {
-    /// <summary>Runs the command; returns the process exit code (0 ended normally, 1 failed, 2 usage).</summary>
-    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken ct)
+    /// <summary>Runs the command without audio support; returns the process exit code (0 ended normally, 1 failed, 2 usage).</summary>
+    public static Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, CancellationToken ct) =>
+        RunAsync(args, stdin, stdout, stderr, audio: null, ct);
+
+    /// <summary>
+    /// Runs the command; <paramref name="audio"/> (from the Voice layer) serves --audio-in/--audio-out
+    /// and is handed the audio channel once SRTP is up. Without it those options are a usage error.
+    /// </summary>
+    public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr, IInteropAudio? audio, CancellationToken ct)
     {
         var options = InteropOptions.Parse(args, out var usageError);
         if (options is null)
@@ -28,6 +35,11 @@ public static class InteropCommand
             await stderr.WriteLineAsync(usageError).ConfigureAwait(false);
             return 2;
         }
+        if (options.WantsAudio && audio is null)
+        {
+            await stderr.WriteLineAsync("interop: --audio-in/--audio-out need the voice engine, which this build does not pass in.").ConfigureAwait(false);
+            return 2;
+        }
 
         var output = new JsonLineWriter(stdout);
         var log = LogSettings.FromEnvironment(Environment.GetEnvironmentVariable, () => stderr);
@@ -37,12 +49,23 @@ public static class InteropCommand
             {
                 StunServers = options.StunServers,
                 IncludeLoopback = options.IncludeLoopback,
+                Audio = options.WantsAudio,
                 Log = log,
             });
+            // Declared after the connection, so it is disposed first: the hook stops (and writes
+            // its recording) while the channel still exists.
+            await using var link = audio is null || !options.WantsAudio
+                ? null
+                : new InteropAudioLink(pc, audio, options.AudioIn, options.AudioOut, stderr, ct);
             var session = new InteropSession(pc, new JsonLineReader(stdin), output);
             var ok = options.Role == "answer"
                 ? await session.RunAnswerAsync(ct).ConfigureAwait(false)
                 : await session.RunOfferAsync(ct).ConfigureAwait(false);
+            if (link is not null)
+            {
+                await link.DisposeAsync().ConfigureAwait(false);
+                if (link.Failure is not null) return 1;
+            }
             if (!ok)
             {
                 await stderr.WriteLineAsync($"interop: {session.Error}").ConfigureAwait(false);

@@ -3,8 +3,18 @@ namespace SecureLink.WebRtc.Interop;
 /// <summary>The parsed command line of <c>securelink-host interop</c>.</summary>
 internal sealed record InteropOptions(string Role, IReadOnlyList<string> StunServers, bool IncludeLoopback)
 {
+    /// <summary>A WAV file to send, looping, on a sendrecv Opus m-line.</summary>
+    public string? AudioIn { get; init; }
+
+    /// <summary>Where to write the audio received, in full when the session ends.</summary>
+    public string? AudioOut { get; init; }
+
+    /// <summary>True when either audio option was given: the endpoint then offers or accepts audio.</summary>
+    public bool WantsAudio => AudioIn is not null || AudioOut is not null;
+
     public const string Usage = """
         usage: securelink-host interop --role answer|offer [--stun HOST:PORT]... [--include-loopback]
+                                       [--audio-in FILE.wav] [--audio-out FILE.wav]
 
         A plain WebRTC data channel endpoint for interoperability checks. Standard
         input and output carry one JSON object per line; logs go to stderr
@@ -17,6 +27,9 @@ internal sealed record InteropOptions(string Role, IReadOnlyList<string> StunSer
                           (text) or "binary" (base64) on the channel
           --stun H:P      add server-reflexive candidates from this STUN server (repeatable)
           --include-loopback  also offer loopback candidates (for tests on one machine)
+          --audio-in F    also send F's audio, looping, as Opus on a sendrecv audio m-line
+                          (answer role: accept an offered audio m-line sendrecv)
+          --audio-out F   record the audio received to F (WAV), written when the session ends
 
         Output lines: {"type":"answer"|"offer","sdp":...}, {"type":"open","label":...},
         {"type":"message","data":TEXT} or {"type":"message","binary":BASE64},
@@ -31,6 +44,7 @@ internal sealed record InteropOptions(string Role, IReadOnlyList<string> StunSer
         string? role = null;
         var stun = new List<string>();
         var loopback = false;
+        string? audioIn = null, audioOut = null;
         // The host may pass its whole command line; the subcommand name itself is not an option.
         var start = args.Count > 0 && args[0] == "interop" ? 1 : 0;
         for (var i = start; i < args.Count; i++)
@@ -52,10 +66,14 @@ internal sealed record InteropOptions(string Role, IReadOnlyList<string> StunSer
                 case "--include-loopback":
                     loopback = true;
                     break;
-                case "--audio-in" or "--audio-out":
-                    error = $"interop: {a} is not supported yet (audio tracks come with voice calls).";
-                    return null;
-                case "--role" or "--stun":
+                case "--audio-in" when i + 1 < args.Count:
+                    audioIn = args[++i];
+                    if (!File.Exists(audioIn)) { error = $"interop: --audio-in file '{audioIn}' does not exist."; return null; }
+                    break;
+                case "--audio-out" when i + 1 < args.Count:
+                    audioOut = args[++i];
+                    break;
+                case "--role" or "--stun" or "--audio-in" or "--audio-out":
                     error = $"interop: {a} needs a value.";
                     return null;
                 default:
@@ -64,7 +82,7 @@ internal sealed record InteropOptions(string Role, IReadOnlyList<string> StunSer
             }
         }
         if (role is null) { error = "interop: --role answer|offer is required (try --help)."; return null; }
-        return new InteropOptions(role, stun, loopback);
+        return new InteropOptions(role, stun, loopback) { AudioIn = audioIn, AudioOut = audioOut };
     }
 
     private static bool LooksLikeHostPort(string value)

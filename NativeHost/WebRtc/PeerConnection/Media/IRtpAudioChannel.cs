@@ -53,4 +53,17 @@ public readonly record struct ReceivedRtp(uint Ssrc, ushort SequenceNumber, uint
 /// <param name="Dropped">Datagrams dropped: failed SRTP/SRTCP authentication, replays, malformed, wrong payload type.</param>
 public sealed record RtpChannelStatistics(
     long PacketsSent, long BytesSent, long PacketsReceived, long BytesReceived, long PacketsLost,
-    double LocalLossPercent, double? RemoteLossPercent, double JitterMs, double? RoundTripMs, long Dropped);
+    double LocalLossPercent, double? RemoteLossPercent, double JitterMs, double? RoundTripMs, long Dropped)
+{
+    /// <summary>Authenticated packets pushed out of the full <see cref="IRtpAudioChannel.Received"/> queue (oldest first) because nobody read them (added member).</summary>
+    public long ReceiveQueueOverflows { get; init; }
+
+    /// <summary>Of <see cref="Dropped"/>: datagrams whose SRTP/SRTCP tag did not verify (forged, corrupted) (added member).</summary>
+    public long DroppedUnauthenticated { get; init; }
+
+    /// <summary>Of <see cref="Dropped"/>: replays, or packets older than the replay window (added member).</summary>
+    public long DroppedReplays { get; init; }
+
+    /// <summary>The peer's SSRC as latched from its first authenticated packet, null before (added member).</summary>
+    public uint? RemoteSsrc { get; init; }
+}

@@ -1,0 +1,2 @@
+global using SecureLink.Network.Bed;
+global using Xunit;
