@@ -61,7 +61,8 @@ export class Notifier {
   /** @param {object} state RoomWatch state @param {object|null} cause the event that changed it @param {{onScreen: boolean}} view */
   update(state, cause, { onScreen }) {
     if (cause?.event === 'call.state') {
-      if (cause.state === 'incoming' && this.#settings.notifyCalls && !this.#ringing) {
+      // A conversation on screen shows its own incoming-call banner; the notification is for when none is.
+      if (cause.state === 'incoming' && this.#settings.notifyCalls && !this.#ringing && !onScreen) {
         this.#ringing = true;
         this.#show(CALL_NOTIFICATION_ID, this.#callOptions());
       } else if (cause.state !== 'incoming') this.#clear(CALL_NOTIFICATION_ID);

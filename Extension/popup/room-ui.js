@@ -9,6 +9,7 @@ import { takeScanResult } from '../scan/handback.js';
 import { wireCodeInputs } from './code-input.js';
 import { errorText, reasonText } from './room-text.js';
 import { ConversationUi } from './conversation-ui.js';
+import { CallUi } from './call-ui.js';
 import { nearbyCreateFields } from './nearby-ui.js';
 import {
   applyEvent, checkPin, cleanCode, emptyModel, formatCountdown, fromSnapshot, nextStep, screenFor,
@@ -37,6 +38,7 @@ export class RoomUi {
   #screen = null;
   #hostReady = false;
   #conversation;
+  #call;
   #refreshing = null;
   #announcedState = null;
 
@@ -53,6 +55,11 @@ export class RoomUi {
       send: (text) => client.request({ type: 'chat.send', text }),
       typing: (typing) => { client.request({ type: 'chat.typing', typing }); },
       loadOlder: () => this.#loadOlder(),
+    });
+    this.#call = new CallUi(doc, client, {
+      announce: (text) => this.announce(text),
+      now: () => this.#env.now(),
+      fallbackFocus: () => (this.#el('composer').disabled ? this.#el('leave') : this.#el('composer')),
     });
     client.onEvent((event) => this.#onEvent(event));
     this.#wire();
@@ -72,6 +79,7 @@ export class RoomUi {
       this.#model = emptyModel();
       this.#codes = null;
       this.#conversation.clear();
+      this.#call.reset();
     }
     if (ready && !was) this.refresh();
     else if (!ready) this.render();
@@ -87,6 +95,7 @@ export class RoomUi {
         if (model.room === null) this.#codes = null;
         else if (this.#codes) model = withCodes(model, { ...this.#codes, roomId: model.room.roomId });
         this.#model = model;
+        this.#call.load(response.call ?? null);
         await this.#takeScan();
         this.render();
       } finally {
@@ -119,11 +128,14 @@ export class RoomUi {
       this.#screen = screen;
       this.#focusFor(screen, previous);
     }
+    // After the room's focus: an incoming call may take it from there.
+    this.#call.render(screen === 'conversation' && room?.state === 'verified');
     this.tick();
   }
 
   /** Once a second: the invite countdown. */
   tick() {
+    this.#call.tick();
     const el = this.#el('invite-expiry');
     if (this.#screen !== 'invite') return;
     const left = secondsLeft(this.#model.room?.expiresAt, this.#env.now());
@@ -147,6 +159,7 @@ export class RoomUi {
   }
 
   #onEvent(event) {
+    if (event.event === 'call.state' || event.event === 'call.stats') { this.#call.onEvent(event); return; }
     const { model, refresh } = applyEvent(this.#model, event);
     const before = this.#model;
     this.#model = model;
@@ -297,6 +310,7 @@ export class RoomUi {
     if (!response.ok && response.error?.code !== 'no_room') return;
     this.#codes = null;
     this.#conversation.clear();
+    this.#call.reset();
     this.#draft = thenDraft;
     await this.refresh();
   }

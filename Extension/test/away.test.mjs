@@ -156,6 +156,10 @@ test('call notifications can be turned off; a browser without buttons gets a pla
   notifier.update({ unread: 0, callState: 'incoming' }, { event: 'call.state', state: 'incoming' }, { onScreen: false });
   await new Promise((r) => setImmediate(r));
   assert.equal(fake.made.size, 0);
+  notifier.useSettings(DEFAULT_SETTINGS);
+  notifier.update({ unread: 0, callState: 'incoming' }, { event: 'call.state', state: 'incoming' }, { onScreen: true });
+  await new Promise((r) => setImmediate(r));
+  assert.equal(fake.made.size, 0, 'the conversation on screen rings in the popup itself');
 
   const create = fake.api.notifications.create;
   fake.api.notifications.create = async (id, options) => { if (options.buttons) throw new Error('buttons is unsupported'); return create(id, options); };

@@ -246,3 +246,39 @@ test('the hub refuses malformed requests and foreign ports, and forgets closed p
   popup.die(null);
   assert.equal(hub.viewerCount, 0);
 });
+
+test('the hub knows which views show the conversation on screen, forgets closed ones, and opens the pop-out', async () => {
+  const [connection, host] = await connected();
+  let popOuts = 0;
+  const hub = new PopupHub(connection, { popOut: async () => { popOuts++; return 42; } });
+  const seen = [];
+  hub.onViews((onScreen) => seen.push(onScreen));
+  const left = [];
+  hub.onHostAnswer((request, response) => left.push([request.type, response.ok]));
+  const a = popupPort();
+  const b = popupPort();
+  hub.accept(a);
+  hub.accept(b);
+  a.receive({ id: 1, type: 'view.state', conversation: true, visible: false });
+  await flush();
+  assert.equal(hub.conversationOnScreen, false, 'a hidden view reads nothing');
+  b.receive({ id: 2, type: 'view.state', conversation: true, visible: true });
+  await flush();
+  assert.equal(hub.conversationOnScreen, true);
+  assert.deepEqual(b.last(), { id: 2, ok: true });
+  assert.ok(!host.sent.some((m) => m.type === 'view.state'), 'the background answers view.state itself');
+  b.die(null);
+  assert.equal(hub.conversationOnScreen, false);
+  assert.deepEqual(seen, [false, true, false]);
+
+  a.receive({ id: 3, type: 'view.popOut' });
+  await flush();
+  assert.deepEqual(a.last(), { id: 3, ok: true, windowId: 42 });
+  assert.equal(popOuts, 1);
+
+  a.receive({ id: 4, type: 'room.leave' });
+  await flush();
+  host.receive({ id: host.last().id, ok: true });
+  await flush();
+  assert.deepEqual(left, [['room.leave', true]]);
+});

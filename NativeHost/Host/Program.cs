@@ -21,7 +21,7 @@ switch (kind)
         await using var stdout = new BlockingPipeStream(Console.OpenStandardOutput());
         NearbyService? nearby = null;
         var exitCode = await HostSession.Create(stdin, stdout, log,
-            events => new RoomHost(events, log),
+            events => new RoomHost(events, log, devices: EnvironmentCallDevices.FromEnvironment(Environment.GetEnvironmentVariable, log)),
             (dispatcher, session, events) =>
             {
                 RoomHandlers.Register(dispatcher, (RoomHost)session, log);

@@ -95,6 +95,7 @@ public sealed class ModelBTests(ITestOutputHelper output)
         var reason = failed.Str("reason")!;
         Assert.Contains("direct", reason, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("relay", reason, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("another network", reason, StringComparison.OrdinalIgnoreCase); // and what to try
         // The joiner cannot tell an impossible path from a slow creator: it keeps waiting.
         Assert.DoesNotContain(joiner.Seen, e => e.Name == "room.state" && e.Str("state") is "verified" or "failed");
         // Both sides really had server-reflexive candidates (symmetric NATs still answer STUN).

@@ -27,6 +27,12 @@ Both roles print:
   {"type":"closed"}                    when the channel or the connection ends
   {"type":"error","message":...}       on a failure (then exit 1)
 
+With --audio-hz HZ (extension, for the audio interop tests) the peer also sends a
+sine tone of HZ on a sendrecv Opus track (offer role: the audio m-line comes
+first, then the data channel), decodes what it receives and prints, every 50
+frames, {"type":"audio","frames":N,"peakHz":F} (the strongest frequency of the
+last second).
+
 An input line {"type":"close"} closes the channel and the connection.
 The process exits when stdin ends or the peer closes.
 """
@@ -91,6 +97,54 @@ async def wait_gathered(pc):
         await asyncio.sleep(0.05)
 
 
+def tone_track(hz):
+    """A live track of a sine tone in 20 ms frames at 48 kHz, paced in real time."""
+    import fractions
+    import time
+
+    import numpy as np
+    from aiortc.mediastreams import AudioStreamTrack
+    from av import AudioFrame
+
+    class Tone(AudioStreamTrack):
+        async def recv(self):
+            rate, samples = 48000, 960
+            if hasattr(self, "_timestamp"):
+                self._timestamp += samples
+                await asyncio.sleep(self._start + self._timestamp / rate - time.time())
+            else:
+                self._start, self._timestamp = time.time(), 0
+            t = (np.arange(samples) + self._timestamp) / rate
+            pcm = (16000 * np.sin(2 * np.pi * hz * t)).astype(np.int16).reshape(1, -1)
+            frame = AudioFrame.from_ndarray(pcm, format="s16", layout="mono")
+            frame.pts, frame.sample_rate, frame.time_base = self._timestamp, rate, fractions.Fraction(1, rate)
+            return frame
+
+    return Tone()
+
+
+async def consume_audio(track):
+    """Decoded frames of the remote track: count them, report the peak frequency every 50."""
+    import numpy as np
+    from aiortc.mediastreams import MediaStreamError
+
+    frames, recent = 0, []
+    while True:
+        try:
+            frame = await track.recv()
+        except MediaStreamError:
+            return
+        frames += 1
+        channels = len(frame.layout.channels)
+        recent.append(frame.to_ndarray()[0][::channels].astype(np.float64))
+        if frames % 50 == 0:
+            x = np.concatenate(recent[-50:])
+            spectrum = np.abs(np.fft.rfft(x * np.hanning(len(x))))
+            peak = int(np.argmax(spectrum[1:])) + 1
+            emit({"type": "audio", "frames": frames, "peakHz": round(peak * frame.sample_rate / len(x), 1)})
+            recent = recent[-50:]
+
+
 def watch_channel(channel, done, echo):
     @channel.on("open")
     def on_open():
@@ -109,7 +163,7 @@ def watch_channel(channel, done, echo):
             done.set_result("channel closed")
 
 
-async def run(role):
+async def run(role, audio_hz):
     loop = asyncio.get_running_loop()
     reader = LineReader(loop)
     pc = RTCPeerConnection(RTCConfiguration(iceServers=[]))
@@ -120,6 +174,12 @@ async def run(role):
         log(f"connection state {pc.connectionState}")
         if pc.connectionState in ("failed", "closed") and not done.done():
             done.set_result(f"connection {pc.connectionState}")
+
+    if audio_hz:
+        @pc.on("track")
+        def on_track(track):
+            if track.kind == "audio":
+                asyncio.ensure_future(consume_audio(track))
 
     channel = None
     if role == "answer":
@@ -135,10 +195,14 @@ async def run(role):
             emit({"type": "error", "message": "expected an offer line"})
             return 1
         await pc.setRemoteDescription(RTCSessionDescription(sdp=offer["sdp"], type="offer"))
+        if audio_hz:
+            pc.addTrack(tone_track(audio_hz))  # takes the offered audio transceiver: sendrecv
         await pc.setLocalDescription(await pc.createAnswer())
         await wait_gathered(pc)
         emit({"type": "answer", "sdp": pc.localDescription.sdp})
     else:
+        if audio_hz:
+            pc.addTrack(tone_track(audio_hz))
         channel = pc.createDataChannel("echo")
         watch_channel(channel, done, echo=False)
         await pc.setLocalDescription(await pc.createOffer())
@@ -189,9 +253,10 @@ def main():
         logging.basicConfig(level=logging.DEBUG, stream=sys.stderr)
     parser = argparse.ArgumentParser(description="aiortc interop peer (line protocol of securelink-host interop)")
     parser.add_argument("--role", choices=["answer", "offer"], required=True)
+    parser.add_argument("--audio-hz", type=float, default=None, help="also send this tone on an Opus track and report what arrives")
     args = parser.parse_args()
     try:
-        code = asyncio.run(run(args.role))
+        code = asyncio.run(run(args.role, args.audio_hz))
     except Exception as e:  # a failure is a line, not a traceback on stdout
         emit({"type": "error", "message": f"{type(e).__name__}: {e}"})
         code = 1

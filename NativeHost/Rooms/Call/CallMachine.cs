@@ -23,7 +23,7 @@ namespace SecureLink.Rooms.Call;
 ///                                         │ Decline / Hangup ─ send decline → Ended declined
 ///                                         │ peer hangup → Ended peer_hung_up (it stopped calling)
 ///                                         │ timeout + grace ─ send decline → Ended no_answer
-///  any call: room gone → Ended peer_left / peer_unreachable (nothing sent); our leave → hang up first.
+///  any call: room gone → Ended peer_left / peer_unreachable; our leave → Ended hung_up (nothing sent either way).
 ///  An offer while another call is incoming or active is declined; signals for another id are ignored.
 ///  Ended is announced once, then there is no call.
 /// </code>
@@ -187,13 +187,18 @@ public sealed class CallMachine : IDisposable
         }
     }
 
-    /// <summary>We leave the room: a call is hung up (or declined) first, so the peer learns why.</summary>
+    /// <summary>
+    /// We leave the room: our call ends (<c>hung_up</c>, or <c>declined</c> if it was ringing here)
+    /// without a frame. The peer learns from the room's own leave and ends its call
+    /// <c>peer_left</c>, which says more than a hang-up would, and does not depend on which of the
+    /// two frames (on two SCTP streams) arrived first.
+    /// </summary>
     public void OnLeave()
     {
         lock (_gate)
         {
             if (_closed) return;
-            if (_call is { } call) HangUpLocked(call, call.State == CallState.Incoming ? CallReasons.Declined : CallReasons.HungUp);
+            if (_call is { } call) End(call.State == CallState.Incoming ? CallReasons.Declined : CallReasons.HungUp);
             _closed = true;
         }
     }

@@ -25,7 +25,7 @@ public static class RoomReasons
         InviteExpired => "The invite expired before the room was set up.",
         FingerprintMismatch => "The other side's security certificate does not match its code; someone may be in the middle.",
         IceFailed => "No network path to the other person worked.",
-        NoDirectPath => "No direct path exists between you (both networks block hole punching); this app never relays traffic.",
+        NoDirectPath => "No direct path exists between you (both networks block hole punching) and this app never relays traffic; try with one of you on another network, or on the same network with an offline room.",
         Left => "You left the room.",
         _ => "Something went wrong in the host.",
     };

@@ -74,10 +74,9 @@ public sealed partial class RoomSession
         return attempt is null ? null : AudioChannelOf(attempt.Pc);
     }
 
-    // The peer connection exposes its audio stream once the media work lands (VOICE.md §1).
-    private static IRtpAudioChannel? AudioChannelOf(RtcPeerConnection pc) => null;
+    private static IRtpAudioChannel? AudioChannelOf(RtcPeerConnection pc) => pc.AudioChannel;
 
-    private ICallAudio OpenAudio(IRtpAudioChannel channel) => throw new NotSupportedException("The voice layer is not wired in yet.");
+    private ICallAudio OpenAudio(IRtpAudioChannel channel) => VoiceCallAudio.Open(channel, _options.CallDevices, _log);
 
     private async Task StopCallMediaAsync()
     {

@@ -291,6 +291,8 @@ public sealed partial class RoomSession : IAsyncDisposable
             Certificate = _certificate,
             IceParameters = ice,
             LocalPorts = ports,
+            // Every room can call: the audio stream is negotiated with the connection and idles until a call uses it.
+            Audio = true,
             Log = _log,
         });
 

@@ -253,12 +253,17 @@ public sealed class VoiceCall : IAsyncDisposable
 
     private void OnRecordingStopped(object? sender, StoppedEventArgs e)
     {
-        if (e.Exception is { } ex && !_stop.IsCancellationRequested) Fail($"The microphone stopped: {ex.Message}");
+        if (e.Exception is { } ex && !Stopping) Fail($"The microphone stopped: {ex.Message}");
     }
 
     private void OnPlaybackStopped(object? sender, StoppedEventArgs e)
     {
-        if (e.Exception is { } ex && !_stop.IsCancellationRequested) Fail($"The speaker stopped: {ex.Message}");
+        if (e.Exception is { } ex && !Stopping) Fail($"The speaker stopped: {ex.Message}");
+    }
+
+    private bool Stopping
+    {
+        get { lock (_lifecycle) return _disposed; }
     }
 
     private void Fail(string sentence)
@@ -276,9 +281,11 @@ public sealed class VoiceCall : IAsyncDisposable
             if (_disposed) return;
             _disposed = true;
         }
-        _stop.Cancel();
-        Quietly(_capture.StopRecording);
+        // Speaker first, while packets still flow, so a recording ends on real audio rather than
+        // on the concealment of a receive loop that already stopped.
         Quietly(_playback.Stop);
+        Quietly(_capture.StopRecording);
+        _stop.Cancel();
         _capture.DataAvailable -= OnCaptured;
         _capture.RecordingStopped -= OnRecordingStopped;
         _playback.PlaybackStopped -= OnPlaybackStopped;

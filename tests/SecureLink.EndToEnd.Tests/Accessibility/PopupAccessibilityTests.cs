@@ -98,12 +98,10 @@ public sealed class PopupAccessibilityTests(ITestOutputHelper output)
         Assert.Equal("half a thought", await a.ValueAsync("#composer"));
         await a.WaitAsync("() => document.getElementById('announcer').textContent === 'New message: Reply 3'", "the new message announced");
         await AxeCheck.AssertCleanAsync(a.Page, "verified conversation", output);
-        await AxeCheck.AssertCleanAsync(b.Page, "verified conversation (joiner)", output);
 
         // Esc backs out of the leave question; then Bob leaves for real.
         await b.Page.ClickAsync("#leave");
         Assert.Equal("leave-no", await b.FocusedIdAsync());
-        await AxeCheck.AssertCleanAsync(b.Page, "leave question", output);
         await b.Page.Keyboard.PressAsync("Escape");
         Assert.Equal("leave", await b.FocusedIdAsync());
         await b.Page.ClickAsync("#leave");

@@ -43,7 +43,9 @@ public sealed class ExtensionBrowser : IAsyncDisposable
     /// <param name="ct">cancels the registration</param>
     /// <param name="hostPath">register this program instead of the built host</param>
     /// <param name="locale">the browser's UI language (e.g. "ar"), which chrome.i18n follows; null for the default (English)</param>
-    public static async Task<ExtensionBrowser> LaunchAsync(bool registerHost, CancellationToken ct, string? hostPath = null, string? locale = null)
+    /// <param name="environment">extra environment variables for the browser, which passes them on to the host it starts (e.g. SECURELINK_AUDIO_IN)</param>
+    public static async Task<ExtensionBrowser> LaunchAsync(bool registerHost, CancellationToken ct, string? hostPath = null, string? locale = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var userDataDir = Directory.CreateTempSubdirectory("securelink-e2e-").FullName;
         try
@@ -61,7 +63,8 @@ public sealed class ExtensionBrowser : IAsyncDisposable
                     Headless = true,
                     Args = args,
                     Locale = locale,
-                    Env = locale is null ? null : LocaleEnvironment(locale),
+                    // Playwright's Env replaces the whole environment, so ours is copied in first.
+                    Env = locale is null && environment is null ? null : BrowserEnvironment(locale, environment),
                     // Playwright's defaults include --disable-extensions, which would win over ours.
                     IgnoreDefaultArgs = ["--disable-extensions"],
                     ViewportSize = new() { Width = 360, Height = 520 },
@@ -83,13 +86,17 @@ public sealed class ExtensionBrowser : IAsyncDisposable
     }
 
     /// <summary>This process's environment with the UI language set (Playwright's Env replaces the whole environment).</summary>
-    private static Dictionary<string, string> LocaleEnvironment(string locale)
+    private static Dictionary<string, string> BrowserEnvironment(string? locale, IReadOnlyDictionary<string, string>? extra)
     {
         var env = new Dictionary<string, string>();
         foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
             env[(string)e.Key] = (string?)e.Value ?? "";
-        env["LANGUAGE"] = locale;
-        env["LC_ALL"] = "C.UTF-8";
+        if (locale is not null)
+        {
+            env["LANGUAGE"] = locale;
+            env["LC_ALL"] = "C.UTF-8";
+        }
+        foreach (var (name, value) in extra ?? new Dictionary<string, string>()) env[name] = value;
         return env;
     }
 

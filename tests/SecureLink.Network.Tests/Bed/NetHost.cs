@@ -38,7 +38,7 @@ public sealed class NetHost : IAsyncDisposable
     {
         log ??= Environment.GetEnvironmentVariable("NB_LOG");
         Namespace = ns;
-        var info = ns.StartInfo(DotnetPath, HostDll);
+        var info = ns.StartInfo(Dotnet, HostDll);
         info.Environment.Remove("SECURELINK_LOG");
         if (log is not null) info.Environment["SECURELINK_LOG"] = log;
         _process = Process.Start(info) ?? throw new InvalidOperationException("could not start the host");
@@ -60,7 +60,8 @@ public sealed class NetHost : IAsyncDisposable
         }
     }
 
-    private static string DotnetPath =>
+    /// <summary>The dotnet executable that runs the host.</summary>
+    public static string Dotnet =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } p && File.Exists(p) ? p : Environment.ProcessPath is { } self && self.EndsWith("dotnet", StringComparison.Ordinal) ? self : "dotnet";
 
     public string Stderr { get { lock (_stderr) return _stderr.ToString(); } }

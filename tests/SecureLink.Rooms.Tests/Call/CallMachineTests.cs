@@ -219,17 +219,21 @@ public sealed class CallMachineTests
     }
 
     [Fact]
-    public void Leaving_the_room_hangs_up_first_so_the_peer_hears_it()
+    public void Leaving_the_room_ends_our_call_without_a_frame_the_peer_learns_from_the_leave()
     {
         using var p = new CallPair(_time);
         p.A.Start();
         p.Pump();
         p.B.Accept();
         p.Pump();
+        var sent = p.BFx.Sent.Count;
         p.B.OnLeave();
         Assert.Equal(CallReasons.HungUp, p.BFx.LastView!.ReasonCode);
-        p.Pump();
-        Assert.Equal(CallReasons.PeerHungUp, p.AFx.LastView!.ReasonCode);
+        Assert.False(p.BFx.MediaRunning);
+        Assert.Equal(sent, p.BFx.Sent.Count);
+        Assert.Equal(CallException.NoRoom, Code(() => p.B.Start()));
+        p.A.OnRoomGone(CallReasons.PeerLeft); // what the room's leave tells A
+        Assert.Equal(CallReasons.PeerLeft, p.AFx.LastView!.ReasonCode);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using SecureLink.Rooms.Call;
 using SecureLink.Rooms.Session;
+using SecureLink.Rooms.Tests.Call;
 using Xunit;
 
 namespace SecureLink.Rooms.Tests.Session;
@@ -96,6 +97,46 @@ public sealed class RoomCallTests
             Assert.Equal(CallReasons.NoAnswer, (await CallAsync(cp, CallState.Ended, 10)).Call.ReasonCode);
             Assert.Equal(CallReasons.PeerHungUp, (await CallAsync(jp, CallState.Ended, 10)).Call.ReasonCode);
         }
+    }
+
+    [Fact(Timeout = 90_000)]
+    public async Task Each_active_call_opens_its_devices_and_closes_them_when_it_ends_or_the_room_is_left()
+    {
+        var (cp, jp) = (new RoomProbe(), new RoomProbe());
+        var devices = new CountingDevices();
+        var (creator, joiner) = await VerifiedPairAsync(cp, jp, RoomProbe.Options() with { CallDevices = devices });
+        await using (creator)
+        await using (joiner)
+        {
+            Assert.Equal(0, devices.Opened); // a room without a call holds no microphone
+            creator.StartCall();
+            await CallAsync(jp, CallState.Incoming);
+            Assert.Equal(0, devices.Opened); // nor does a ringing call
+            joiner.AcceptCall();
+            await CallAsync(cp, CallState.Active);
+            var stats = await cp.WaitAsync<RoomCallStats>(); // the voice call runs over the room's audio stream
+            Assert.InRange(stats.Stats.Mos, 1, 4.5);
+            await WaitUntil(() => devices.Opened == 2, "both sides opened a microphone");
+            Assert.Null(creator.Call!.DeviceProblem);
+
+            creator.HangupCall();
+            await WaitUntil(() => devices.Closed == 2, "both microphones closed after the hang-up");
+
+            joiner.StartCall();
+            await CallAsync(cp, CallState.Incoming);
+            creator.AcceptCall();
+            await CallAsync(jp, CallState.Active);
+            await WaitUntil(() => devices.Opened == 4, "the second call opened its own devices");
+            await joiner.LeaveAsync();
+            await WaitUntil(() => devices.Closed == 4, "leaving closed both sides' microphones");
+            Assert.Equal(CallReasons.PeerLeft, (await CallAsync(cp, CallState.Ended)).Call.ReasonCode);
+        }
+    }
+
+    private static async Task WaitUntil(Func<bool> condition, string what)
+    {
+        for (var i = 0; i < 100 && !condition(); i++) await Task.Delay(100);
+        Assert.True(condition(), what);
     }
 
     [Fact(Timeout = 30_000)]

@@ -125,6 +125,9 @@ public static class AiortcPeer
 
     public static LinePeer Start(string role) => new(Python, [ScriptPath, "--role", role]);
 
+    /// <summary>With extra arguments (e.g. --audio-hz 440).</summary>
+    public static LinePeer Start(string role, params string[] extra) => new(Python, [ScriptPath, "--role", role, .. extra]);
+
     public static string? SkipReason()
     {
         if (!File.Exists(Python)) return "aiortc needs /usr/bin/python3";

@@ -16,9 +16,16 @@ public sealed class LeakTests
 
         for (var i = 0; i < 3; i++)
         {
-            await using var pair = await OurPair.ConnectAsync(loopback: false, cts.Token);
+            // Every other session carries audio too: its receive loop and RTCP timer must go as well.
+            var audio = i % 2 == 1;
+            await using var pair = await OurPair.ConnectAsync(loopback: false, audio, audio, cts.Token);
             await pair.OffererChannel.SendAsync("x", cts.Token);
             await pair.AnswererInbox.NextAsync(cts.Token);
+            if (audio)
+            {
+                await pair.Offerer.AudioChannel!.SendAsync(new byte[] { 1, 2, 3 }, 0, true, cts.Token);
+                await pair.Answerer.AudioChannel!.Received.ReadAsync(cts.Token);
+            }
             Assert.True(Timer.ActiveCount > baseline, "a live session should hold timers (else this test proves nothing)");
         }
 
