@@ -27,6 +27,15 @@ public static class Corpus
         return path;
     }
 
+    /// <summary>Saves an input that took over a second as slow-&lt;sha256 prefix&gt; (a hang candidate) and returns the path.</summary>
+    public static string SaveSlow(string harness, byte[] input)
+    {
+        Directory.CreateDirectory(Folder(harness));
+        var path = Path.Combine(Folder(harness), "slow-" + Convert.ToHexStringLower(SHA256.HashData(input))[..16]);
+        File.WriteAllBytes(path, input);
+        return path;
+    }
+
     private static string FindRoot()
     {
         var fromEnv = Environment.GetEnvironmentVariable("SECURELINK_FUZZ_CORPUS");

@@ -34,8 +34,8 @@ public sealed class CorpusReplayTests
     {
         var harness = AllHarnesses.Get(name);
         var seeds = Corpus.Files(name).Where(f => !OpenFindings.Contains(Path.GetFileName(f))).Select(File.ReadAllBytes).ToList();
-        // The PIN check costs several 3072-bit exponentiations whenever a mutant still decodes; fewer runs keep it in seconds.
-        var mutations = name == "pake" ? 300 : 2000;
+        // Some harnesses cost a J-PAKE round or a DTLS handshake per input; fewer runs keep them in seconds.
+        var mutations = harness.RegressionMutations;
         var report = MutationFuzzer.Run(harness, seeds, randomSeed: 20261201, TimeSpan.FromMinutes(5), seeds.Count + mutations);
         Assert.Equal(seeds.Count + mutations, report.Executions);
         var unknown = report.Crashes.Where(c => !KnownFindings.Signatures.Contains(MutationFuzzer.Signature(c.Error))).ToList();

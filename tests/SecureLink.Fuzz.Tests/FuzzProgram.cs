@@ -57,6 +57,12 @@ public static class FuzzProgram
         Console.WriteLine($"{harness.Name}: built-in mutation fuzzer, {seeds.Count} corpus files, {seconds:0.#} s, seed {seed}");
         var report = MutationFuzzer.Run(harness, seeds, seed, TimeSpan.FromSeconds(seconds));
         Console.WriteLine($"{harness.Name}: {report.Executions} execs in {report.Elapsed.TotalSeconds:0.0} s = {report.ExecsPerSecond:0} execs/s, {report.Crashes.Count} distinct crash(es)");
+        if (report.SlowestInput is { } slow)
+        {
+            Console.WriteLine($"{harness.Name}: slowest input {report.SlowestTime.TotalMilliseconds:0.0} ms ({slow.Length} bytes)");
+            if (report.SlowestTime > TimeSpan.FromSeconds(1))
+                Console.WriteLine($"SLOW input saved to {Corpus.SaveSlow(harness.Name, slow)}");
+        }
         foreach (var (input, error) in report.Crashes)
         {
             var path = Corpus.SaveCrash(harness.Name, input);

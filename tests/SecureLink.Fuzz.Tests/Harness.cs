@@ -6,8 +6,10 @@ namespace SecureLink.Fuzz.Tests;
 /// </summary>
 public delegate void HarnessRun(ReadOnlySpan<byte> data);
 
-/// <summary>A named harness; the name is also its corpus folder under tests/fuzz/corpus.</summary>
-public sealed record Harness(string Name, string Checks, HarnessRun Run)
+/// <summary>A named harness; the name is also its corpus folder under tests/fuzz/corpus.
+/// <paramref name="RegressionMutations"/>: how many seeded mutations the test run tries (fewer for
+/// harnesses whose every input costs a handshake or a key exchange, to keep the suite in seconds).</summary>
+public sealed record Harness(string Name, string Checks, HarnessRun Run, int RegressionMutations = 2000)
 {
     public override string ToString() => Name;
 }

@@ -1,4 +1,5 @@
 using SecureLink.Fuzz.Tests.Harnesses;
+using SecureLink.Fuzz.Tests.Harnesses.Dtls;
 
 namespace SecureLink.Fuzz.Tests;
 
@@ -21,7 +22,11 @@ public static class AllHarnesses
         new("reply", "ReplyCode.Decode on UTF-8 text (CodeException only)", ReplyHarness.Run),
         new("frames", "Host FrameReader over a MemoryStream: reads to End/Truncated, bounded steps", FrameReaderHarness.Run),
         new("request", "Host RequestParser.Parse: a request or an error, never a throw", RequestHarness.Run),
-        new("pake", "PinAuthenticator (joiner) with the input as the creator's first message: must end in PakeException(ProtocolError)", PakeHarness.Run),
+        new("pake", "PinAuthenticator (joiner) with the input as the creator's first message: must end in PakeException(ProtocolError)", PakeHarness.Run, 300),
+        new("dtls-server", "DtlsTransport.ConnectAsync as server, input = the client's datagrams, then the link closes: DtlsHandshakeException only, promptly, no BouncyCastle internal_error", DtlsHandshakeHarness.RunServer, 300),
+        new("dtls-client", "DtlsTransport.ConnectAsync as client, input = the server's datagrams, then the link closes: as dtls-server", DtlsHandshakeHarness.RunClient, 300),
+        new("dtls-session", "datagrams injected into both ends of a live DTLS session: it stays open and carries a message each way", DtlsSessionHarness.Run, 500),
+        new("opus", "OpusVoiceDecoder Decode/DecodeFec/Conceal on a stream of payloads: a full frame and a defined status, never a throw", OpusHarness.Run, 400),
     ];
 
     public static Harness Get(string name) =>

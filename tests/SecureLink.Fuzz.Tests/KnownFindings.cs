@@ -36,4 +36,17 @@ public sealed class FixedFindingTests
     // F2: a one-byte RTP header extension element with id 0 parsed, then could not be written back.
     [Fact]
     public void F2_RtpExtensionElementIdZero() => KnownFindings.Replay("rtp", "crash-4bb9ad27c9f93469");
+
+    // F3: a record with the reserved version {0xFE, 0xFE} made BouncyCastle throw ArgumentException
+    // (ProtocolVersion.Get) and close a live session with internal_error: one spoofed datagram, no keys.
+    [Theory]
+    [InlineData("dtls-session", "crash-634a258992c50da7")]
+    [InlineData("dtls-client", "crash-eb5ce5e59dc4c7e9")]
+    public void F3_ReservedRecordVersionKilledTheSession(string harness, string file) => KnownFindings.Replay(harness, file);
+
+    // F4: the same version inside a ClientHello / ServerHello aborted the handshake with internal_error.
+    [Theory]
+    [InlineData("dtls-server", "crash-e321dbc999ea0eaa")]
+    [InlineData("dtls-client", "crash-af2b647a0daab6b0")]
+    public void F4_ReservedHelloVersionAbortedTheHandshake(string harness, string file) => KnownFindings.Replay(harness, file);
 }

@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace SecureLink.Fuzz.Tests;
 
 /// <summary>What one fuzzing session did.</summary>
-public sealed record FuzzReport(string Harness, long Executions, TimeSpan Elapsed, IReadOnlyList<(byte[] Input, Exception Error)> Crashes)
+public sealed record FuzzReport(string Harness, long Executions, TimeSpan Elapsed, IReadOnlyList<(byte[] Input, Exception Error)> Crashes,
+    byte[]? SlowestInput = null, TimeSpan SlowestTime = default)
 {
     public double ExecsPerSecond => Executions / Math.Max(Elapsed.TotalSeconds, 1e-9);
 }
@@ -24,10 +25,13 @@ public static class MutationFuzzer
         var picker = new Random(randomSeed ^ 0x5EED);
         var clock = Stopwatch.StartNew();
         long executions = 0;
+        byte[]? slowest = null;
+        var slowestTime = TimeSpan.Zero;
 
         void Try(byte[] input)
         {
             executions++;
+            var started = clock.Elapsed;
             try
             {
                 harness.Run(input);
@@ -36,12 +40,15 @@ public static class MutationFuzzer
             {
                 if (signatures.Add(Signature(e))) crashes.Add((input, e));
             }
+            // The slowest input is kept: a parser that takes seconds on a few bytes is a finding too.
+            var took = clock.Elapsed - started;
+            if (took > slowestTime) (slowest, slowestTime) = (input, took);
         }
 
         foreach (var seed in pool) Try(seed);
         while (executions < maxExecutions && clock.Elapsed < duration)
             Try(mutator.Mutate(pool[picker.Next(pool.Count)], pool));
-        return new FuzzReport(harness.Name, executions, clock.Elapsed, crashes);
+        return new FuzzReport(harness.Name, executions, clock.Elapsed, crashes, slowest, slowestTime);
     }
 
     /// <summary>Exception type plus the first stack frame, so one bug is reported once.</summary>

@@ -1,5 +1,6 @@
 using System.Text;
 using SecureLink.Fuzz.Tests.Harnesses;
+using SecureLink.Fuzz.Tests.Harnesses.Dtls;
 using SecureLink.Host.Protocol;
 using SecureLink.Rooms.Chat;
 using SecureLink.Rooms.Codes;
@@ -34,6 +35,34 @@ public sealed class SeedValidityTests
     [Fact] public void ChatSeedsDecode() => Assert.All(Seeds("chat"), s => ChatWire.Decode(s));
     [Fact] public void InviteSeedsDecode() => Assert.All(Seeds("invite"), s => InviteCode.Decode(Encoding.UTF8.GetString(s), InviteHarness.Now));
     [Fact] public void ReplySeedsDecode() => Assert.All(Seeds("reply"), s => ReplyCode.Decode(Encoding.UTF8.GetString(s), ReplyHarness.RoomId));
+
+    [Theory]
+    [InlineData("dtls-server")]
+    [InlineData("dtls-client")]
+    [InlineData("dtls-session")]
+    public void DtlsSeedsAreDtls12Records(string harness) => Assert.All(Seeds(harness), s => Assert.All(DatagramList.Split(s), d =>
+    {
+        Assert.True(d.Length >= 13, "shorter than a record header");
+        Assert.InRange(d[0], 20, 23);
+        Assert.Equal(0xFE, d[1]);
+        Assert.True(d[2] is 0xFD or 0xFF, $"version byte {d[2]:x2}");
+    }));
+
+    [Fact]
+    public void DtlsClientFlightsSeedCarriesTheServerCertificate() =>
+        Assert.NotNull(DatagramList.FirstCertificate(DatagramList.Split(File.ReadAllBytes(Path.Combine(Corpus.Folder("dtls-client"), "seed-server-flights")))));
+
+    [Fact]
+    public void OpusSeedsDecode() => Assert.All(Seeds("opus"), s =>
+    {
+        var decoder = new SecureLink.Voice.Codec.OpusVoiceDecoder();
+        var pcm = new short[SecureLink.Voice.Codec.VoiceFormat.FrameSamples];
+        Assert.All(OpusHarness.Split(s), p =>
+        {
+            var r = decoder.Decode(p, pcm);
+            Assert.True(r.Status != SecureLink.Voice.Codec.VoiceDecodeStatus.InvalidPayload, $"{Convert.ToHexString(p)}: {r.Error}");
+        });
+    });
 
     [Fact]
     public void SrtpSeedsUnprotectWithTheTestKey()

@@ -2,6 +2,8 @@ using System.Buffers.Binary;
 using System.Net;
 using System.Text;
 using SecureLink.Fuzz.Tests.Harnesses;
+using SecureLink.Fuzz.Tests.Harnesses.Dtls;
+using SecureLink.Voice.Codec;
 using SecureLink.Rooms.Chat;
 using SecureLink.Rooms.Codes;
 using SecureLink.Rooms.Pake;
@@ -85,6 +87,42 @@ public static class SeedWriter
         }
         Write("pake", "creator-round1", channel.Sent[0]);
         Write("pake", "creator-abort", channel.Sent[^1]);
+
+        var (fromClient, fromServer) = DtlsHandshakeHarness.RecordRealHandshake();
+        Write("dtls-server", "client-hello", DatagramList.Join(fromClient.Take(1)));
+        Write("dtls-server", "client-flights", DatagramList.Join(fromClient));
+        Write("dtls-client", "server-flights", DatagramList.Join(fromServer));
+        Write("dtls-client", "server-hello-flight", DatagramList.Join(fromServer.Take(1)));
+        var records = DtlsSessionHarness.RecordApplicationRecords();
+        Write("dtls-session", "application-data", DatagramList.Join(records.Take(1)));
+        Write("dtls-session", "application-data-twice", DatagramList.Join(records));
+        Write("dtls-session", "client-hello-renegotiation", DatagramList.Join(fromClient.Take(1)));
+        Write("dtls-session", "plaintext-fatal-alert", DatagramList.Join([[21, 0xFE, 0xFD, 0, 0, 0, 0, 0, 0, 0, 9, 0, 2, 2, 40]]));
+        Write("dtls-session", "epoch1-short-record", DatagramList.Join([[23, 0xFE, 0xFD, 0, 1, 0, 0, 0, 0, 1, 0, 0, 3, 1, 2, 3]]));
+        Write("dtls-session", "change-cipher-spec", DatagramList.Join([[20, 0xFE, 0xFD, 0, 0, 0, 0, 0, 0, 0, 10, 0, 1, 1]]));
+
+        var speech = Enumerable.Range(0, VoiceFormat.FrameSamples * 6)
+            .Select(i => (short)(8000 * Math.Sin(2 * Math.PI * 180 * i / VoiceFormat.SampleRate) * (1 + Math.Sin(2 * Math.PI * 3 * i / VoiceFormat.SampleRate)))).ToArray();
+        foreach (var (settings, name) in new[]
+                 {
+                     (OpusEncoderSettings.Default, "32k-fullband-fec"),
+                     (new OpusEncoderSettings(24_000, true, 5), "24k-fec"),
+                     (new OpusEncoderSettings(16_000, true, 15), "16k-fec"),
+                     (new OpusEncoderSettings(32_000, false, 0), "32k-no-fec"),
+                 })
+        {
+            var encoder = new OpusVoiceEncoder(settings);
+            var packets = new List<byte[]>();
+            var buffer = new byte[VoiceFormat.MaxPacketBytes];
+            for (var off = 0; off + VoiceFormat.FrameSamples <= speech.Length; off += VoiceFormat.FrameSamples)
+                packets.Add(buffer[..encoder.Encode(speech.AsSpan(off, VoiceFormat.FrameSamples), buffer)]);
+            Write("opus", name, OpusHarness.Join(packets.Where(p => p.Length <= 255)));
+        }
+        var silent = new OpusVoiceEncoder();
+        var dtxBuffer = new byte[VoiceFormat.MaxPacketBytes];
+        var dtx = new List<byte[]>();
+        for (var i = 0; i < 30; i++) dtx.Add(dtxBuffer[..silent.Encode(new short[VoiceFormat.FrameSamples], dtxBuffer)]);
+        Write("opus", "silence-dtx", OpusHarness.Join(dtx.Where(p => p.Length > 0)));
 
         foreach (var file in Corpus.Files("request").Where(f => Path.GetFileName(f).StartsWith("json-", StringComparison.Ordinal)))
             Write("frames", "framed-" + Path.GetFileName(file), Frame(File.ReadAllBytes(file)));

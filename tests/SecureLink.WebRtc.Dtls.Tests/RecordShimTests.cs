@@ -23,6 +23,26 @@ public sealed class RecordShimTests
     }
 
     [Fact]
+    public void Record_guard_drops_records_with_the_reserved_version_fe_fe_at_any_time()
+    {
+        // BouncyCastle throws on version {0xFE, 0xFE} and closes the session (fuzzing finding F3).
+        var good = Record(23, 1, 1, new byte[30]);
+        byte[] reserved = [.. Record(23, 1, 2, new byte[30])];
+        reserved[2] = 0xFE;
+        Assert.Null(DtlsRecordGuard.Filter(reserved, null));
+        Assert.Equal(good, DtlsRecordGuard.Filter([.. reserved, .. good], null));
+        Assert.Equal(good, DtlsRecordGuard.Filter([.. good, .. reserved], null));
+        // ... and in a hello's own version field (finding F4).
+        byte[] hello = [.. Handshake(1, 0, 40)];
+        hello[12] = 0xFE;
+        hello[13] = 0xFE;
+        Assert.Null(DtlsRecordGuard.Filter(Record(22, 0, 0, hello), null));
+        hello[13] = 0xFD;
+        var fine = Record(22, 0, 0, hello);
+        Assert.Same(fine, DtlsRecordGuard.Filter(fine, null));
+    }
+
+    [Fact]
     public void Flight_replayer_renumbers_epoch0_records_into_one_rising_sequence()
     {
         var replayer = new FlightReplayer(TimeSpan.FromSeconds(2));

@@ -54,8 +54,21 @@ public sealed class RoomHost : ISessionState
             room = _room;
             _room = null;
         }
-        if (room is not null) await room.LeaveAsync(ct).ConfigureAwait(false);
+        if (room is not null)
+        {
+            await room.LeaveAsync(ct).ConfigureAwait(false);
+            ReleaseFreedMemory();
+        }
     }
+
+    /// <summary>
+    /// Managed strings (the PIN and texts as System.Text.Json hands them over) and freed transport
+    /// buffers cannot be zeroed one by one; once the room dropped them, an aggressive compacting
+    /// collection gives the free memory back to the OS, which zeroes those pages, so a memory
+    /// dump taken after leave no longer finds them (tests/SecureLink.Security.Tests, CoreDumpAfterLeaveTests).
+    /// </summary>
+    private static void ReleaseFreedMemory() =>
+        GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
 
     /// <summary>The room, or <c>no_room</c>.</summary>
     public RoomSession Require() =>

@@ -25,7 +25,7 @@ public sealed class OpusVoiceDecoder
     /// </summary>
     public VoiceDecodeResult Decode(ReadOnlySpan<byte> payload, Span<short> pcm)
     {
-        if (payload.IsEmpty) return Conceal(pcm);
+        if (IsTocOnly(payload)) return Conceal(pcm);
         var capacity = Math.Min(pcm.Length, VoiceFormat.MaxPacketSamples);
         if (!TryDecode(payload, pcm, capacity, fec: false, out var samples, out var error))
             return Invalid(pcm, error);
@@ -41,7 +41,7 @@ public sealed class OpusVoiceDecoder
     /// </summary>
     public VoiceDecodeResult DecodeFec(ReadOnlySpan<byte> nextPayload, Span<short> pcm)
     {
-        if (nextPayload.IsEmpty) return Conceal(pcm);
+        if (IsTocOnly(nextPayload)) return Conceal(pcm);
         var frame = RequireFrame(pcm);
         if (!TryDecode(nextPayload, frame, VoiceFormat.FrameSamples, fec: true, out var samples, out var error))
             return Invalid(pcm, error);
@@ -60,6 +60,12 @@ public sealed class OpusVoiceDecoder
         }
         return new VoiceDecodeResult(VoiceDecodeStatus.Concealed, samples);
     }
+
+    // A lone TOC byte of frame-count code 0 or 1 is a legal packet of empty frames: what DTX sends
+    // in silence (RFC 6716 §3.2.1: a zero-length frame means DTX or loss; codes 2 and 3 need more
+    // bytes). Concentus throws on it, which made every DTX frame count as invalid and reset the
+    // decoder (fuzzing finding F5, docs/fuzzing.md). An empty payload is concealed too.
+    private static bool IsTocOnly(ReadOnlySpan<byte> payload) => payload.IsEmpty || (payload.Length == 1 && (payload[0] & 0x3) <= 1);
 
     private VoiceDecodeResult Invalid(Span<short> pcm, string error)
     {

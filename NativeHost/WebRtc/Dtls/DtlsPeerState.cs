@@ -110,6 +110,13 @@ internal sealed class DtlsPeerState(DtlsCertificate local, DtlsFingerprint expec
         {
             _masterSecret?.Destroy();
             _masterSecret = null;
+            // BouncyCastle keeps one more copy of the master secret in the session it would offer
+            // for resumption (which we never use); found by RoomSecretsAfterLeaveTests.
+            if (Context?.Session is { } session)
+            {
+                session.Invalidate();
+                session.ExportSessionParameters()?.MasterSecret?.Destroy();
+            }
         }
         SrtpKeys?.Clear();
     }

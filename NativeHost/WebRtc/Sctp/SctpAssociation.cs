@@ -150,6 +150,8 @@ public sealed partial class SctpAssociation : IAsyncDisposable
         _receiver.TrySetResult(NullReceiver.Instance);
         await Task.WhenAll(_receiveTask, _dispatchTask).ConfigureAwait(false);
         _stop.Dispose();
+        // The last packet written (plaintext chunks, before DTLS) stays in this buffer otherwise.
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(_sendBuffer);
     }
 
     /// <summary>True once the loop, receive and dispatch tasks have all ended (tests prove dispose leaves nothing running).</summary>

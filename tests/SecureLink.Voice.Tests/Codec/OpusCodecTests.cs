@@ -46,6 +46,17 @@ public sealed class OpusCodecTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_dtx_frame_is_concealed_not_invalid()
+    {
+        // A TOC-only packet (what DTX sends in silence) is legal Opus: concealed, not counted as invalid (finding F5).
+        var decoder = new OpusVoiceDecoder();
+        var pcm = new short[VoiceFormat.FrameSamples];
+        Assert.Equal(VoiceDecodeStatus.Concealed, decoder.Decode(new byte[] { 0x78 }, pcm).Status);
+        Assert.Equal(VoiceDecodeStatus.Concealed, decoder.DecodeFec(new byte[] { 0x78 }, pcm).Status);
+        Assert.Equal(0, decoder.InvalidPayloads);
+    }
+
+    [Fact]
     public void Silence_with_DTX_shrinks_to_tiny_packets()
     {
         var packets = CodecPipeline.Encode(new short[OneSecond], OpusEncoderSettings.Default);

@@ -27,7 +27,7 @@ internal sealed class OutboundMessage
         Counter?.Add(-payloadLength);
         if (--FragmentsLeft == 0 && Buffer.Length > 0)
         {
-            ArrayPool<byte>.Shared.Return(Buffer);
+            ArrayPool<byte>.Shared.Return(Buffer, clearArray: true); // plaintext chat must not linger in a shared pool
             Buffer = [];
         }
     }
