@@ -45,8 +45,8 @@ export class CallUi {
 
   /** The call part of a state.get snapshot (null when there is none). */
   load(call) {
+    // No render here: the room renders next, and its focus must come first (see RoomUi.render).
     this.#model = callModelFromSnapshot(call);
-    this.render(this.#canCall);
   }
 
   /** Forget everything (the room was left, or the host restarted). */

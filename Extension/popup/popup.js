@@ -6,6 +6,7 @@ import { localizePage, t } from '../lib/i18n.js';
 import { followTheme } from '../lib/theme.js';
 import { BackgroundRequest, HostState } from '../lib/messages.js';
 import { BackgroundClient } from './background-client.js';
+import { NearbyUi } from './nearby-ui.js';
 import { RoomUi } from './room-ui.js';
 import { BACKGROUND_LOST, renderCountdown, renderStatus } from './status-view.js';
 
@@ -45,6 +46,7 @@ const rooms = new RoomUi(document, client, {
   openScan: (purpose) => api.tabs.create({ url: api.runtime.getURL(`scan/scan.html?purpose=${purpose}`) }),
   openOptions: () => api.runtime.openOptionsPage(),
 });
+const nearby = new NearbyUi(document, client);
 
 const show = (status) => {
   lastStatus = status;
@@ -55,6 +57,7 @@ const show = (status) => {
   if (connected && lastPid !== null && pid !== lastPid) rooms.setHostReady(false);
   if (connected) lastPid = pid;
   rooms.setHostReady(connected);
+  nearby.setHostReady(connected);
 };
 
 client.onStatus(show);
@@ -89,4 +92,5 @@ client.onStatus(() => { reportedView = ''; reportView(); }); // a restarted back
 setInterval(() => {
   if (lastStatus) renderCountdown(document, lastStatus.retryAt ?? null, Date.now());
   rooms.tick();
+  nearby.tick();
 }, 1000);

@@ -10,6 +10,7 @@ import { wireCodeInputs } from './code-input.js';
 import { errorText, reasonText } from './room-text.js';
 import { ConversationUi } from './conversation-ui.js';
 import { CallUi } from './call-ui.js';
+import { nearbyCreateFields } from './nearby-ui.js';
 import {
   applyEvent, checkPin, cleanCode, emptyModel, formatCountdown, fromSnapshot, nextStep, screenFor,
   secondsLeft, STATE_KEYS, svgDataUrl, withCodes, withOlder,
@@ -328,7 +329,7 @@ export class RoomUi {
     if (missing) { this.#el('open-options').focus(); return; }
     const button = this.#el('create-room');
     button.disabled = true;
-    const response = await this.#client.request(createRequest(mode, settings));
+    const response = await this.#client.request({ ...createRequest(mode, settings), ...nearbyCreateFields(this.#doc) });
     button.disabled = false;
     if (!response.ok) { this.#showError('start-error', errorText(response.error)); return; }
     this.#codes = { invite: response.invite, inviteQrSvg: response.inviteQrSvg, pin: response.pin, expiresAt: response.expiresAt };

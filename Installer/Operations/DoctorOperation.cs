@@ -65,7 +65,7 @@ public static class DoctorOperation
             var (manifestFindings, hostPath) = inspector.Inspect(target, manifestPath);
             findings.AddRange(manifestFindings);
             if (hostPath is null) continue;
-            if (expectedHost is not null && !string.Equals(hostPath, expectedHost, env.Os == TargetOs.Windows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
+            if (expectedHost is not null && !string.Equals(Launcher.HostBehind(hostPath, env.Os), expectedHost, env.Os == TargetOs.Windows ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal))
             {
                 var problem = new DoctorFinding(FindingSeverity.Problem, FindingCodes.HostPathDiffers, target.Label, manifestPath,
                     $"The manifest starts {hostPath}, not the host you named ({expectedHost}).", Reinstall(target, env, expectedHost));

@@ -30,12 +30,16 @@ public static class InstallOperation
             }
         }
 
+        // Linux/macOS: the manifests start the launcher, which turns the runtime's diagnostics endpoints off.
+        var started = Launcher.Ensure(host.Path, env, out var launcherWarning);
+        if (launcherWarning is not null) output.WriteLine("warning: " + launcherWarning);
+
         var failures = 0;
         foreach (var target in targets)
         {
             try
             {
-                env.Files.WriteAllTextAtomic(target.Location.ManifestPath, templates.Render(target.Family, host.Path));
+                env.Files.WriteAllTextAtomic(target.Location.ManifestPath, templates.Render(target.Family, started));
                 if (target.Location.Registry is { } key) env.Registry.SetDefaultValue(key, target.Location.ManifestPath);
                 output.WriteLine($"{target.Label}: wrote {target.Location.ManifestPath}" +
                                  (target.Location.Registry is { } k ? $" and {k}" : ""));
@@ -52,7 +56,7 @@ public static class InstallOperation
             }
         }
 
-        if (failures == 0) output.WriteLine($"host: {host.Path}");
+        if (failures == 0) output.WriteLine($"host: {host.Path}" + (started != host.Path ? $" (started through {started})" : ""));
         if (selection.ProfileDirectory is null)
         {
             // Registration succeeds for a sandboxed browser too, but it cannot start the host: say so now, not at first failure.

@@ -73,7 +73,8 @@ public class EndToEndTests
         var manifestPath = Path.Combine(profile, "NativeMessagingHosts", "app.securelink.host.json");
         using (var doc = JsonDocument.Parse(File.ReadAllText(manifestPath)))
         {
-            Assert.Equal(host, doc.RootElement.GetProperty("path").GetString());   // found next to the installer, absolute
+            // found next to the installer, absolute, started through the launcher beside it
+            Assert.Equal(Path.Combine(release, "securelink-host-launcher"), doc.RootElement.GetProperty("path").GetString());
             Assert.Equal("chrome-extension://gjcbgdlnkdamllccdgdimmjefdbkckgl/",
                 doc.RootElement.GetProperty("allowed_origins")[0].GetString());
         }

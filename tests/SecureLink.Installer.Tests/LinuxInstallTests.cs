@@ -4,7 +4,7 @@ namespace SecureLink.Installer.Tests;
 public class LinuxInstallTests
 {
     [Fact]
-    public void Install_for_all_browsers_writes_a_valid_manifest_for_each_with_the_absolute_host_path()
+    public void Install_for_all_browsers_writes_a_valid_manifest_for_each_with_the_absolute_launcher_path()
     {
         using var box = new LinuxSandbox();
         var (exit, output, error) = box.Run("install", "--host-path", box.HostPath);
@@ -16,7 +16,7 @@ public class LinuxInstallTests
             var manifest = Json.ParseFile(path);
             Assert.Equal("app.securelink.host", manifest.GetProperty("name").GetString());
             Assert.Equal("stdio", manifest.GetProperty("type").GetString());
-            Assert.Equal(box.HostPath, manifest.GetProperty("path").GetString());
+            Assert.Equal(LinuxSandbox.LauncherOf(box.HostPath), manifest.GetProperty("path").GetString());
             if (browser == BrowserId.Firefox)
                 Assert.Equal(["securelink@securelink.app"], Json.Strings(manifest, "allowed_extensions"));
             else
@@ -50,7 +50,7 @@ public class LinuxInstallTests
 
         var moved = box.WriteHost(box.Sub("moved", "securelink-host"), "echo moved", executable: true);
         Assert.Equal(0, box.Run("install", "--browser", "chromium", "--host-path", moved).Exit);
-        Assert.Equal(moved, Json.ParseFile(manifest).GetProperty("path").GetString());
+        Assert.Equal(LinuxSandbox.LauncherOf(moved), Json.ParseFile(manifest).GetProperty("path").GetString());
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public class LinuxInstallTests
         var relative = Path.GetRelativePath(box.Environment.WorkingDirectory, box.HostPath);
         Assert.False(Path.IsPathRooted(relative));
         Assert.Equal(0, box.Run("install", "--browser", "chromium", "--host-path", relative).Exit);
-        Assert.Equal(box.HostPath, Json.ParseFile(box.UserManifest(BrowserId.Chromium)).GetProperty("path").GetString());
+        Assert.Equal(LinuxSandbox.LauncherOf(box.HostPath), Json.ParseFile(box.UserManifest(BrowserId.Chromium)).GetProperty("path").GetString());
     }
 
     [Fact]
@@ -68,7 +68,7 @@ public class LinuxInstallTests
     {
         using var box = new LinuxSandbox();
         Assert.Equal(0, box.Run("install", "--browser", "chromium", "--host-path", Path.GetDirectoryName(box.HostPath)!).Exit);
-        Assert.Equal(box.HostPath, Json.ParseFile(box.UserManifest(BrowserId.Chromium)).GetProperty("path").GetString());
+        Assert.Equal(LinuxSandbox.LauncherOf(box.HostPath), Json.ParseFile(box.UserManifest(BrowserId.Chromium)).GetProperty("path").GetString());
     }
 
     [Fact]

@@ -36,6 +36,9 @@ public sealed class LinuxSandbox : IDisposable
 
     public string Sub(params string[] parts) => _dir.Sub(parts);
 
+    /// <summary>What the manifests start for <paramref name="hostPath"/>: the launcher beside it.</summary>
+    public static string LauncherOf(string hostPath) => System.IO.Path.Combine(System.IO.Path.GetDirectoryName(hostPath)!, Launcher.FileName);
+
     /// <summary>A shell script host; <paramref name="body"/> runs for every invocation.</summary>
     public string WriteHost(string path, string body, bool executable)
     {

@@ -15,12 +15,13 @@ public sealed class NearbyRoomCreateHandler(IRequestHandler create, RoomHost roo
     public async ValueTask<Reply> HandleAsync(Request request, CancellationToken cancellationToken)
     {
         var visible = Visible(request.Body);
+        // A refused create (busy, bad field) leaves the current room, and its advertising, as they were.
+        var reply = await create.HandleAsync(request, cancellationToken).ConfigureAwait(false);
         if (!visible)
         {
             await nearby.ForgetRoomAsync().ConfigureAwait(false);
-            return await create.HandleAsync(request, cancellationToken).ConfigureAwait(false);
+            return reply;
         }
-        var reply = await create.HandleAsync(request, cancellationToken).ConfigureAwait(false);
         if (reply.Value is not RoomCreateResponse created || rooms.Room is not { } room) return reply;
         try
         {

@@ -23,6 +23,7 @@ public sealed class NearbyService(RoomHost rooms, IEventSink events, ILog log, T
     private NearbyCreatorWatch? _creator;
     private RoomSession? _creatorRoom;
     private NearbyJoinerWatch? _joiner;
+    private RoomSession? _joinerRoom;
     private CancellationTokenSource? _browse;
 
     /// <summary>Makes <paramref name="room"/> visible; returns its label. <see cref="NearbyException"/> if it cannot be.</summary>
@@ -46,7 +47,11 @@ public sealed class NearbyService(RoomHost rooms, IEventSink events, ILog log, T
         lock (_gate) nearby = _found.ContainsKey(Normalize(invite));
         if (!nearby) return;
         var watch = NearbyJoinerWatch.Start(room, time, log);
-        lock (_gate) _joiner = watch;
+        lock (_gate)
+        {
+            _joiner = watch;
+            _joinerRoom = room;
+        }
     }
 
     /// <summary>Before a room.create that is not visible: an earlier room's watch goes away.</summary>
@@ -56,8 +61,10 @@ public sealed class NearbyService(RoomHost rooms, IEventSink events, ILog log, T
     {
         lock (_gate)
         {
-            var visible = _creator is not null && ReferenceEquals(_creatorRoom, rooms.Room);
-            return new NearbyStatusResponse(id, visible, visible && _creator!.Advertising, visible ? _creator!.Label : null);
+            var current = rooms.Room;
+            var visible = _creator is not null && ReferenceEquals(_creatorRoom, current);
+            var announced = _joiner is not null && ReferenceEquals(_joinerRoom, current) && current?.State == RoomState.WaitingCreator;
+            return new NearbyStatusResponse(id, visible, visible && _creator!.Advertising, announced, visible ? _creator!.Label : null);
         }
     }
 
@@ -136,6 +143,7 @@ public sealed class NearbyService(RoomHost rooms, IEventSink events, ILog log, T
             _creator = null;
             _creatorRoom = null;
             _joiner = null;
+            _joinerRoom = null;
         }
         if (creator is not null) await creator.DisposeAsync().ConfigureAwait(false);
         if (joiner is not null) await joiner.DisposeAsync().ConfigureAwait(false);
