@@ -48,7 +48,8 @@ internal sealed class CodeSwapMiddle : IAsyncDisposable
 
     public static async Task<CodeSwapMiddle> StartAsync(string realInvite, string roomId)
     {
-        var options = () => new RtcConfiguration { AddressFilter = a => a.Equals(Support.TestNet.A), ConnectTimeout = TimeSpan.FromSeconds(30) };
+        // Audio as every room negotiates it, so the middle's codes look like the real ones.
+        var options = () => new RtcConfiguration { AddressFilter = a => a.Equals(Support.TestNet.A), ConnectTimeout = TimeSpan.FromSeconds(30), Audio = true };
         var toCreator = new RtcPeerConnection(options());
         var toJoiner = new RtcPeerConnection(options());
         var middle = new CodeSwapMiddle(toCreator, toJoiner, roomId);
