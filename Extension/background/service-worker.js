@@ -24,10 +24,23 @@ const badge = new Badge(api.action);
 const notifier = new Notifier(api, { request: (message) => connection.request(message), openWindow: () => { popOut.open().catch(() => {}); } });
 
 api.runtime.onConnect.addListener((port) => hub.accept(port));
+let settings = null;
+// The host keeps the chosen microphone and speaker in memory only, so it hears them again after
+// every (re)connect and whenever the options change; they apply from the next call.
+const selectAudio = () => {
+  if (settings && watch.state.hostConnected) {
+    connection.request({ type: 'audio.select', input: settings.audioInput, output: settings.audioOutput }).catch(() => {});
+  }
+};
+const useSettings = (next) => {
+  settings = next;
+  notifier.useSettings(next);
+  selectAudio();
+};
 api.storage?.onChanged?.addListener((changes, area) => {
-  if (area === 'local' && changes[SETTINGS_KEY]) notifier.useSettings(normalizeSettings(changes[SETTINGS_KEY].newValue));
+  if (area === 'local' && changes[SETTINGS_KEY]) useSettings(normalizeSettings(changes[SETTINGS_KEY].newValue));
 });
-loadSettings(api.storage?.local).then((settings) => notifier.useSettings(settings));
+loadSettings(api.storage?.local).then(useSettings);
 
 watch.onChange((state, cause) => {
   badge.render(state);
@@ -40,7 +53,10 @@ connection.onStatus((status) => {
   const was = watch.state.hostConnected;
   watch.hostStatus(status);
   // After a (re)connect, one snapshot tells which room this host already has (the worker may have restarted).
-  if (!was && watch.state.hostConnected) connection.request({ type: 'state.get' }).then((r) => watch.snapshot(r));
+  if (!was && watch.state.hostConnected) {
+    connection.request({ type: 'state.get' }).then((r) => watch.snapshot(r));
+    selectAudio();
+  }
 });
 connection.connect();
 

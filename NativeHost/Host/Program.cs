@@ -20,11 +20,13 @@ switch (kind)
         await using var stdin = new BlockingPipeStream(Console.OpenStandardInput());
         await using var stdout = new BlockingPipeStream(Console.OpenStandardOutput());
         NearbyService? nearby = null;
+        var devices = EnvironmentCallDevices.FromEnvironment(Environment.GetEnvironmentVariable, log);
         var exitCode = await HostSession.Create(stdin, stdout, log,
-            events => new RoomHost(events, log, devices: EnvironmentCallDevices.FromEnvironment(Environment.GetEnvironmentVariable, log)),
+            events => new RoomHost(events, log, devices: devices),
             (dispatcher, session, events) =>
             {
                 RoomHandlers.Register(dispatcher, (RoomHost)session, log);
+                AudioHandlers.Register(dispatcher, devices);
                 nearby = NearbyHandlers.Register(dispatcher, (RoomHost)session, events, log);
             }).RunAsync(stop.Token);
         // After the wipe: a visible room's goodbye still goes out, so nearby lists drop it at once.

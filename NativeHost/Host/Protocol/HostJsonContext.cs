@@ -20,6 +20,7 @@ namespace SecureLink.Host.Protocol;
 [JsonSerializable(typeof(QrDecodeResponse))]
 [JsonSerializable(typeof(VisibleRoomCreateResponse))]
 [JsonSerializable(typeof(NearbyStatusResponse))]
+[JsonSerializable(typeof(AudioDevicesResponse))]
 [JsonSerializable(typeof(NearbyRoomsEvent))]
 [JsonSerializable(typeof(RoomStateEvent))]
 [JsonSerializable(typeof(ChatMessageEvent))]

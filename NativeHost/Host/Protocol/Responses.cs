@@ -46,3 +46,9 @@ public sealed record StateSnapshotResponse(
     IReadOnlyList<ChatMessageSnapshot> Messages,
     bool HasOlder,
     CallSnapshot? Call) : OkResponse(Id);
+
+/// <summary><c>audio.devices</c>: the Pulse sources (<see cref="Inputs"/>) and sinks (<see cref="Outputs"/>); empty when none can be listed.</summary>
+public sealed record AudioDevicesResponse(long Id, IReadOnlyList<AudioDevice> Inputs, IReadOnlyList<AudioDevice> Outputs) : OkResponse(Id);
+
+/// <summary>One device: <see cref="Id"/> goes back in <c>audio.select</c>, <see cref="Name"/> is shown.</summary>
+public sealed record AudioDevice(string Id, string Name);
