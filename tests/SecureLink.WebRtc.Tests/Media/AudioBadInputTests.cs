@@ -69,6 +69,37 @@ public sealed class AudioBadInputTests
         Assert.Equal(PeerConnectionState.Connected, pair.Answerer.ConnectionState);
     }
 
+    [IsolatedFact]
+    public async Task Srtp_recorded_in_one_session_is_refused_by_the_next_and_the_new_stream_goes_on()
+    {
+        using var cts = Bounded.Timeout();
+        // Session 1: what an eavesdropper records. A context with the session's own keys makes
+        // byte-for-byte the datagrams the sender put on the wire for those sequence numbers.
+        var recorded = new List<byte[]>();
+        await using (var first = await OurPair.ConnectAsync(loopback: false, offererAudio: true, answererAudio: true, cts.Token))
+        {
+            var keys = first.Offerer.SrtpKeys!;
+            using var wireCopy = SrtpSession.FromDtls((SrtpProfile)(int)keys.Profile, isDtlsClient: IsDtlsClient(first),
+                [.. keys.ClientMasterKey], [.. keys.ClientMasterSalt], [.. keys.ServerMasterKey], [.. keys.ServerMasterSalt]);
+            for (var seq = 0; seq < 10; seq++) recorded.Add(wireCopy.Outbound.ProtectRtp(Rtp(first.Offerer.AudioChannel!.LocalSsrc, seq, 111))!);
+        }
+
+        // Session 2, fresh keys: the recording is replayed at the receiver from the sender's own path.
+        await using var pair = await OurPair.ConnectAsync(loopback: false, offererAudio: true, answererAudio: true, cts.Token);
+        var sender = pair.Offerer.AudioChannel!;
+        var receiver = pair.Answerer.AudioChannel!;
+        foreach (var d in recorded) await pair.Offerer.Demux!.Rtp.SendAsync(d, cts.Token);
+        await AudioStreamer.SendAsync(sender, 0, 20, 0, cts.Token, pacingMs: 2);
+        var got = await AudioStreamer.ReceiveAsync(receiver, 20, cts.Token);
+        for (var i = 0; i < 20; i++) Assert.Equal(i, AudioStreamer.Number(got[i].Payload));
+        await AudioStreamer.WaitStatisticsAsync(receiver, s => s.Dropped >= recorded.Count, cts.Token);
+        var stats = receiver.GetStatistics();
+        Assert.Equal(recorded.Count, stats.DroppedUnauthenticated);
+        Assert.Equal(recorded.Count, stats.Dropped);
+        Assert.Equal(sender.LocalSsrc, stats.RemoteSsrc);
+        Assert.False(receiver.Received.TryRead(out _));
+    }
+
     private static bool IsDtlsClient(OurPair pair) =>
         // An answer saying a=setup:active makes the offerer the DTLS server; passive, the client.
         pair.Answer.Contains("a=setup:passive");
