@@ -73,6 +73,17 @@ public sealed class TwoPeopleTests(ITestOutputHelper output)
         Assert.Equal(0, await b.Page.Locator("#messages img").CountAsync());
         Assert.Equal("auto", await b.Page.Locator("#messages .message .text").Last.GetAttributeAsync("dir"));
         Assert.Equal(Markup, (await b.MessageTextsAsync())[^1]);
+        // And the popup's CSP is the second wall: an inline script added to the page does not run.
+        Assert.False(await b.Page.EvaluateAsync<bool>("""
+            async () => {
+              const s = document.createElement('script');
+              s.textContent = 'window.__inlineRan = true;';
+              document.body.appendChild(s);
+              await new Promise((r) => setTimeout(r, 100));
+              s.remove();
+              return window.__inlineRan === true;
+            }
+            """));
         output.WriteLine($"screenshot {await b.ScreenshotsAsync("room-conversation", ColorScheme.Light)}");
 
         // Bob's popup closes and reopens: the whole conversation comes back from his host.
