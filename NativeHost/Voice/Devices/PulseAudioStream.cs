@@ -19,7 +19,7 @@ internal sealed class PulseAudioStream : IDisposable
         const uint def = uint.MaxValue; // "(uint32_t)-1": let the server choose
         var attr = record
             ? new PulseAudioNative.BufferAttr { MaxLength = def, TLength = def, PreBuf = def, MinReq = def, FragSize = VoiceFormat.FrameBytes }
-            : new PulseAudioNative.BufferAttr { MaxLength = def, TLength = VoiceFormat.FrameBytes * 4, PreBuf = def, MinReq = def, FragSize = def };
+            : new PulseAudioNative.BufferAttr { MaxLength = def, TLength = VoiceFormat.FrameBytes * 2, PreBuf = def, MinReq = def, FragSize = def };
         IntPtr handle;
         int error;
         try
