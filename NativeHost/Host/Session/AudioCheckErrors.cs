@@ -8,7 +8,7 @@ public static class AudioCheckErrors
 {
     /// <summary>What opening or running a device may throw that is the device's fault, not ours.</summary>
     public static bool IsDeviceProblem(Exception e) =>
-        e is PulseAudioException or IOException or UnauthorizedAccessException or InvalidOperationException
+        e is PulseAudioException or AudioDeviceUnavailableException or IOException or UnauthorizedAccessException or InvalidOperationException
             or NotSupportedException or DllNotFoundException or FormatException;
 
     public static RequestException CallBusy() =>

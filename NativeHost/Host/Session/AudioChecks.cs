@@ -2,6 +2,7 @@ using SecureLink.Host.NativeMessaging;
 using SecureLink.Host.Protocol;
 using SecureLink.Rooms.Call;
 using SecureLink.Voice.Call;
+using SecureLink.Voice.Devices;
 using SecureLink.WebRtc.Transport;
 
 namespace SecureLink.Host.Session;
@@ -14,21 +15,14 @@ namespace SecureLink.Host.Session;
 public sealed class AudioChecks : IAsyncDisposable
 {
     private readonly EnvironmentCallDevices _devices;
-    private readonly AudioDeviceSpec _baseInput;
-    private readonly AudioDeviceSpec _baseOutput;
 
     /// <param name="events">Where the checks' events go.</param>
-    /// <param name="devices">
-    /// The call devices, before any <c>audio.select</c>: their current specs are taken as the
-    /// environment's, which an id from the page's list then refines (the same rule a call follows).
-    /// </param>
+    /// <param name="devices">The call devices: the environment's specs and the page's choice.</param>
     /// <param name="callInProgress">True while a call rings or runs.</param>
     /// <param name="log">Host log (codes only).</param>
     public AudioChecks(IEventSink events, EnvironmentCallDevices devices, Func<bool> callInProgress, ILog log)
     {
         _devices = devices;
-        _baseInput = devices.CurrentInput;
-        _baseOutput = devices.CurrentOutput;
         Monitor = new MicrophoneMonitor(events, callInProgress, log);
         Tone = new TestTonePlayer(events, callInProgress, log);
     }
@@ -40,19 +34,21 @@ public sealed class AudioChecks : IAsyncDisposable
     /// <summary>True when <paramref name="rooms"/> has a call that is ringing, incoming or active.</summary>
     public static bool CallInProgress(RoomHost? rooms) => rooms?.Room?.Call is { State: not CallState.Ended };
 
-    /// <summary>The microphone an id from <c>audio.devices</c> names; null: the one the next call would use.</summary>
-    public AudioDeviceSpec Input(string? id) => id is null ? _devices.CurrentInput : Choose(id, "default").CurrentInput;
+    /// <summary>The microphone an id from <c>audio.devices</c> names; null: the one the next call would open.</summary>
+    public Task<AudioDeviceSpec> InputAsync(string? id, CancellationToken ct) => SpecAsync(_devices.Input, id, ct);
 
-    /// <summary>The speaker an id names; null: the one the next call would use.</summary>
-    public AudioDeviceSpec Output(string? id) => id is null ? _devices.CurrentOutput : Choose("default", id).CurrentOutput;
+    /// <summary>The speaker an id names; null: the one the next call would open.</summary>
+    public Task<AudioDeviceSpec> OutputAsync(string? id, CancellationToken ct) => SpecAsync(_devices.Output, id, ct);
 
-    // A scratch copy applies the page's id with exactly audio.select's rules, without changing the call's choice.
-    private EnvironmentCallDevices Choose(string input, string output)
+    // The page's id refines the environment's spec as a call's choice does, without becoming the
+    // call's choice. It is not checked against the list: a device that is not there fails to open,
+    // and that is what the person testing it needs to hear.
+    private static async Task<AudioDeviceSpec> SpecAsync(AudioDeviceChoice side, string? id, CancellationToken ct)
     {
-        var scratch = new EnvironmentCallDevices(_baseInput, _baseOutput);
-        if (!scratch.Select(input, output))
+        if (id is null) return (await side.ResolveAsync(ct).ConfigureAwait(false)).Spec;
+        if (!AudioDeviceSpec.IsValidDeviceId(id))
             throw new RequestException(ErrorCodes.WrongType, "The device must be an id from audio.devices, or \"default\".");
-        return scratch;
+        return id == "default" || !side.IsSelectable ? side.Environment : side.Environment with { Device = id };
     }
 
     /// <summary>Call devices that first stop any check (a call never shares the microphone with the meter).</summary>

@@ -23,11 +23,11 @@ public static class AudioTestHandlers
 /// <summary><c>audio.test_tone</c> {output?}: a one-second 440 Hz tone; answered when it starts, <c>audio.tone</c> when it ends.</summary>
 public sealed class AudioTestToneHandler(AudioChecks checks) : IRequestHandler
 {
-    public ValueTask<Reply> HandleAsync(Request request, CancellationToken cancellationToken)
+    public async ValueTask<Reply> HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        var spec = checks.Output(AudioTestHandlers.OptionalDevice(request.Body, "output"));
+        var spec = await checks.OutputAsync(AudioTestHandlers.OptionalDevice(request.Body, "output"), cancellationToken).ConfigureAwait(false);
         var durationMs = checks.Tone.Play(spec);
-        return ValueTask.FromResult(Reply.Of(new AudioTestToneResponse(request.Id, durationMs), AudioTestJsonContext.Default.AudioTestToneResponse));
+        return Reply.Of(new AudioTestToneResponse(request.Id, durationMs), AudioTestJsonContext.Default.AudioTestToneResponse);
     }
 }
 
@@ -44,7 +44,7 @@ public sealed class AudioMonitorHandler(AudioChecks checks) : IRequestHandler
         }
         var limit = (int)MicrophoneMonitor.MaxLimit.TotalSeconds;
         var seconds = RequestFields.OptionalInt32(request.Body, "maxSeconds", 1, limit) ?? limit;
-        var spec = checks.Input(AudioTestHandlers.OptionalDevice(request.Body, "input"));
+        var spec = await checks.InputAsync(AudioTestHandlers.OptionalDevice(request.Body, "input"), cancellationToken).ConfigureAwait(false);
         await checks.Monitor.StartAsync(spec, TimeSpan.FromSeconds(seconds), cancellationToken).ConfigureAwait(false);
         return Reply.Of(new AudioMonitorResponse(request.Id, true, seconds), AudioTestJsonContext.Default.AudioMonitorResponse);
     }
