@@ -28,19 +28,26 @@ public sealed class AudioCheckProcessTests(ITestOutputHelper output)
         await Task.Delay(300);
 
         var started = await host.OkAsync("audio.test_tone", "\"output\":\"sl_spk\"");
+        var sinceStart = Stopwatch.StartNew();
         Assert.Equal(1000, started.GetProperty("durationMs").GetInt32());
         var again = await host.RequestAsync("audio.test_tone", "\"output\":\"sl_spk\"");
-        Assert.Equal("busy", CallFrames.Code(again));
-        var done = await host.EventAsync("audio.tone", seconds: 15);
-        Assert.Equal("ended", done.GetProperty("state").GetString());
-        Assert.False(done.TryGetProperty("reasonCode", out _), done.ToString());
+        // A second tone meets the first still playing, unless this machine stalled for most of its second.
+        if (sinceStart.Elapsed < TimeSpan.FromMilliseconds(700)) Assert.Equal("busy", CallFrames.Code(again));
+        else output.WriteLine($"second tone request answered {sinceStart.ElapsedMilliseconds} ms later: {again}");
+        var tones = again.GetProperty("ok").GetBoolean() ? 2 : 1;
+        for (var i = 0; i < tones; i++)
+        {
+            var done = await host.EventAsync("audio.tone", seconds: 15);
+            Assert.Equal("ended", done.GetProperty("state").GetString());
+            Assert.False(done.TryGetProperty("reasonCode", out _), done.ToString());
+        }
         await Task.Delay(300);
         var heard = recorder.Stop();
         var elsewhere = other.Stop();
 
         var loud = heard.Count(s => Math.Abs((int)s) > 1000);
         output.WriteLine($"recorded {heard.Length} samples, {loud} above 1000, peak {heard.Max(s => Math.Abs((int)s))}");
-        Assert.InRange(loud / (double)Rate, 0.7, 1.3); // one second, minus the quiet ends of the fades and zero crossings
+        Assert.InRange(loud / (double)Rate, 0.7 * tones, 1.3 * tones); // a second each, minus the quiet ends of the fades and zero crossings
         var peakDbfs = 20 * Math.Log10(heard.Max(s => Math.Abs((int)s)) / 32768.0);
         Assert.InRange(peakDbfs, -13.5, -10.5);
         Assert.InRange(DominantHz(heard), 435, 445);
