@@ -26,6 +26,8 @@ export class PopupHub {
   #connection;
   #popOut;
   #snapshot;
+  /** the view whose "Test microphone" has the host's microphone open, or null */
+  #micCheckPort = null;
 
   /**
    * @param {import('./host-connection.js').HostConnection} connection
@@ -37,7 +39,10 @@ export class PopupHub {
     this.#popOut = popOut;
     this.#snapshot = snapshot;
     connection.onStatus((status) => this.#broadcast({ event: STATUS_EVENT, status }));
-    connection.onEvent((event) => this.#broadcast(event));
+    connection.onEvent((event) => {
+      if (event?.event === 'audio.monitor' && event.on === false) this.#micCheckPort = null;
+      this.#broadcast(event);
+    });
   }
 
   get viewerCount() { return this.#ports.size; }
@@ -72,6 +77,8 @@ export class PopupHub {
       disconnectReason(p);
       this.#ports.delete(port);
       if (this.#views.delete(port)) this.#viewsChanged();
+      // A page that closed cannot show the meter any more: the microphone must close with it.
+      this.#releaseMicCheck(port);
     });
     port.onMessage.addListener((message) => { this.#handle(port, message); });
     const { status } = this.#connection;
@@ -117,10 +124,23 @@ export class PopupHub {
       }
       default: {
         const response = await this.#connection.request(request);
+        if (request.type === 'audio.monitor' && response.ok) this.#noteMicCheck(port, request.on === true);
         for (const listener of this.#answerListeners) listener(request, response);
         this.#post(port, { ...response, id });
       }
     }
+  }
+
+  #noteMicCheck(port, on) {
+    this.#micCheckPort = on ? port : null;
+    // The page closed while the host was opening the microphone: close it again at once.
+    if (on && !this.#ports.has(port)) this.#releaseMicCheck(port);
+  }
+
+  #releaseMicCheck(port) {
+    if (this.#micCheckPort !== port) return;
+    this.#micCheckPort = null;
+    this.#connection.request({ type: 'audio.monitor', on: false });
   }
 
   #broadcast(message) {
