@@ -31,9 +31,9 @@ public sealed class CallSniffingTests(ITestOutputHelper output)
         var datagrams = await capture.StopAsync();
 
         var breakdown = new ProtocolBreakdown(datagrams);
-        output.WriteLine(breakdown.ToMarkdown());
+        output.WriteLine($"{datagrams.Count} UDP datagrams, {capture.DroppedByKernel} dropped by the kernel\n" + breakdown.ToMarkdown());
         var srtp = datagrams.Where(d => d.Length > 12 && d[0] is >= 128 and <= 191 && d[1] is not (>= 192 and <= 223)).ToList();
-        Assert.True(srtp.Count > 50, $"the capture saw only {srtp.Count} SRTP packets:\n" + breakdown.ToMarkdown());
+        Assert.True(srtp.Count > 50, $"the capture saw only {srtp.Count} SRTP packets ({capture.DroppedByKernel} dropped by the kernel):\n" + breakdown.ToMarkdown());
         Assert.Equal(0, breakdown.Count("other"));
 
         // The payloads after the 12-byte header, end to end, as 48 kHz PCM: a tone sent in the clear
