@@ -32,4 +32,5 @@ public static class ErrorCodes
     public const string QrUnreadable = "qr_unreadable";
     public const string NoCall = "no_call";
     public const string CallBusy = "call_busy";
+    public const string DeviceNotFound = "device_not_found";
 }

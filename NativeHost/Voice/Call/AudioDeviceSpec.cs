@@ -9,23 +9,36 @@ public enum AudioDeviceKind
     Wav,
     /// <summary>Silence in, nothing out.</summary>
     Null,
+    /// <summary>A Windows audio endpoint through WASAPI (shared mode); exists only on Windows.</summary>
+    Wasapi,
 }
 
 /// <summary>
 /// An audio device named by a short string, as the host reads it from SECURELINK_AUDIO_IN /
 /// SECURELINK_AUDIO_OUT: <c>pulse</c>, <c>pulse:DEVICE</c>, <c>pulse:DEVICE@SERVER</c>,
-/// <c>pulse:@SERVER</c> (server = <c>unix:/path</c> or a host name), <c>wav:/path.wav</c>, <c>null</c>.
+/// <c>pulse:@SERVER</c> (server = <c>unix:/path</c> or a host name), <c>wasapi</c>, <c>wasapi:ENDPOINT-ID</c>,
+/// <c>wav:/path.wav</c>, <c>null</c>.
 /// </summary>
 /// <param name="Kind">The kind of device.</param>
-/// <param name="Device">Pulse source/sink name (null = the server's default).</param>
+/// <param name="Device">Pulse source/sink name or WASAPI endpoint id (null = the system's default).</param>
 /// <param name="Server">Pulse server (null = the default: PULSE_SERVER or the user's daemon).</param>
 /// <param name="Path">The WAV file.</param>
 public sealed record AudioDeviceSpec(AudioDeviceKind Kind, string? Device = null, string? Server = null, string? Path = null)
 {
-    private const string Forms = "use pulse, pulse:DEVICE, pulse:DEVICE@SERVER, wav:/path/file.wav or null";
+    private const string Forms = "use pulse, pulse:DEVICE, pulse:DEVICE@SERVER, wasapi, wasapi:ENDPOINT-ID, wav:/path/file.wav or null";
 
-    /// <summary>The default when nothing is configured.</summary>
-    public static AudioDeviceSpec Default { get; } = new(AudioDeviceKind.Pulse);
+    /// <summary>The default when nothing is configured: the system's own device on this platform.</summary>
+    public static AudioDeviceSpec Default { get; } = DefaultFor(OperatingSystem.IsWindows());
+
+    /// <summary>
+    /// The one place the platform picks its audio system: WASAPI on Windows, PulseAudio (or
+    /// PipeWire's Pulse server) everywhere else.
+    /// </summary>
+    public static AudioDeviceSpec DefaultFor(bool windows) => new(windows ? AudioDeviceKind.Wasapi : AudioDeviceKind.Pulse);
+
+    /// <summary>Whether a device id (from a device list or the options page) can stand in a spec of this kind.</summary>
+    public static bool IsValidDeviceId(string id) =>
+        id.Length is > 0 and <= 256 && !id.Contains('@') && !id.Any(c => char.IsWhiteSpace(c) || char.IsControl(c));
 
     /// <summary>Parses a spec; throws <see cref="FormatException"/> with the accepted forms for anything else.</summary>
     public static AudioDeviceSpec Parse(string s)
@@ -51,6 +64,11 @@ public sealed record AudioDeviceSpec(AudioDeviceKind Kind, string? Device = null
                 return true;
             case "pulse":
                 return TryParsePulse(text, rest, out spec, out error);
+            case "wasapi":
+                if (string.IsNullOrEmpty(rest)) { spec = new AudioDeviceSpec(AudioDeviceKind.Wasapi); return true; }
+                if (!IsValidDeviceId(rest)) { error = $"audio device \"{Show(text)}\" is not a WASAPI endpoint id; {Forms}"; return false; }
+                spec = new AudioDeviceSpec(AudioDeviceKind.Wasapi, rest);
+                return true;
             case "wav":
                 if (string.IsNullOrWhiteSpace(rest)) { error = $"audio device \"{text}\" names no file; {Forms}"; return false; }
                 if (rest.Contains('\0')) { error = $"audio device \"{Show(text)}\" has a NUL in its path"; return false; }
@@ -64,7 +82,7 @@ public sealed record AudioDeviceSpec(AudioDeviceKind Kind, string? Device = null
 
     private static bool TryParsePulse(string text, string? rest, out AudioDeviceSpec spec, out string error)
     {
-        spec = Default;
+        spec = new AudioDeviceSpec(AudioDeviceKind.Pulse); // not Default: on Windows that is WASAPI
         error = "";
         if (string.IsNullOrEmpty(rest)) return true;
         var at = rest.IndexOf('@');
@@ -88,6 +106,7 @@ public sealed record AudioDeviceSpec(AudioDeviceKind Kind, string? Device = null
     {
         AudioDeviceKind.Null => "null",
         AudioDeviceKind.Wav => "wav:" + Path,
+        AudioDeviceKind.Wasapi => Device is null ? "wasapi" : "wasapi:" + Device,
         _ when Device is null && Server is null => "pulse",
         _ => "pulse:" + Device + (Server is null ? "" : "@" + Server),
     };

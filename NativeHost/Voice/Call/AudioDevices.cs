@@ -8,7 +8,9 @@ public static class AudioDevices
 {
     /// <summary>
     /// A microphone. Pulse connects when recording starts (errors then name server and reason);
-    /// a WAV file must exist now and is checked when recording starts.
+    /// WASAPI opens the endpoint now (<see cref="AudioDeviceUnavailableException"/> when it is not
+    /// there, or on any other system than Windows); a WAV file must exist now and is checked when
+    /// recording starts.
     /// </summary>
     public static IWaveIn OpenCapture(AudioDeviceSpec spec)
     {
@@ -16,6 +18,8 @@ public static class AudioDevices
         return spec.Kind switch
         {
             AudioDeviceKind.Pulse => new PulseAudioCapture(spec.Server, spec.Device),
+            AudioDeviceKind.Wasapi when OperatingSystem.IsWindows() => WasapiDevices.OpenCapture(spec.Device),
+            AudioDeviceKind.Wasapi => throw NotWindows(),
             AudioDeviceKind.Wav when File.Exists(spec.Path) => new WavFileCapture(spec.Path!, realTime: true),
             AudioDeviceKind.Wav => throw new FileNotFoundException($"audio input file {spec.Path} does not exist", spec.Path),
             _ => new NullCapture(realTime: true),
@@ -29,10 +33,15 @@ public static class AudioDevices
         return spec.Kind switch
         {
             AudioDeviceKind.Pulse => new PulseAudioPlayback(spec.Server, spec.Device),
+            AudioDeviceKind.Wasapi when OperatingSystem.IsWindows() => WasapiDevices.OpenPlayback(spec.Device),
+            AudioDeviceKind.Wasapi => throw NotWindows(),
             AudioDeviceKind.Wav => new WavFileRecorder(RequireFolder(spec.Path!), realTime: true),
             _ => new NullPlayback(realTime: true),
         };
     }
+
+    private static AudioDeviceUnavailableException NotWindows() =>
+        new("WASAPI devices exist only on Windows; use pulse, wav:/path.wav or null here");
 
     private static string RequireFolder(string path)
     {

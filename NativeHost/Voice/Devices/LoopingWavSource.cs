@@ -1,5 +1,4 @@
 using NAudio.Wave;
-using NAudio.Wave.SampleProviders;
 using SecureLink.Voice.Codec;
 
 namespace SecureLink.Voice.Devices;
@@ -46,43 +45,13 @@ public sealed class LoopingWavSource : IDisposable
                 _chain = BuildChain(); // the resampler keeps history; start it clean like the file
                 continue;
             }
-            for (var i = 0; i < n; i++)
-                frame[filled + i] = (short)Math.Clamp(MathF.Round(_samples[i] * 32767f), short.MinValue, short.MaxValue);
+            VoiceSampleChain.ToPcm16(_samples.AsSpan(0, n), frame[filled..]);
             filled += n;
         }
     }
 
-    private ISampleProvider BuildChain()
-    {
-        ISampleProvider s = _reader.ToSampleProvider();
-        if (s.WaveFormat.Channels == 2) s = new StereoToMonoSampleProvider(s);
-        else if (s.WaveFormat.Channels > 2) s = new AverageChannels(s);
-        if (s.WaveFormat.SampleRate != VoiceFormat.SampleRate) s = new WdlResamplingSampleProvider(s, VoiceFormat.SampleRate);
-        return s;
-    }
+    private ISampleProvider BuildChain() => VoiceSampleChain.ToVoiceMono(_reader.ToSampleProvider());
 
     /// <inheritdoc />
     public void Dispose() => _reader.Dispose();
-
-    private sealed class AverageChannels(ISampleProvider source) : ISampleProvider
-    {
-        private readonly int _channels = source.WaveFormat.Channels;
-        private float[] _buffer = [];
-
-        public WaveFormat WaveFormat { get; } = WaveFormat.CreateIeeeFloatWaveFormat(source.WaveFormat.SampleRate, 1);
-
-        public int Read(Span<float> buffer)
-        {
-            var need = buffer.Length * _channels;
-            if (_buffer.Length < need) _buffer = new float[need];
-            var n = source.Read(_buffer.AsSpan(0, need)) / _channels;
-            for (var i = 0; i < n; i++)
-            {
-                var sum = 0f;
-                for (var c = 0; c < _channels; c++) sum += _buffer[i * _channels + c];
-                buffer[i] = sum / _channels;
-            }
-            return n;
-        }
-    }
 }

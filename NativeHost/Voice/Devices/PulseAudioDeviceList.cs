@@ -3,12 +3,12 @@ using System.Text.Json;
 
 namespace SecureLink.Voice.Devices;
 
-/// <summary>One microphone or speaker as PulseAudio names it: <see cref="Id"/> is what a device spec takes.</summary>
-/// <param name="Id">The PulseAudio name (e.g. <c>alsa_input.usb-…</c>).</param>
+/// <summary>One microphone or speaker as the audio system names it: <see cref="Id"/> is what a device spec takes.</summary>
+/// <param name="Id">The PulseAudio name (e.g. <c>alsa_input.usb-…</c>) or the WASAPI endpoint id.</param>
 /// <param name="Name">The description people recognise (e.g. "USB headset Mono").</param>
 public sealed record AudioDeviceInfo(string Id, string Name);
 
-/// <summary>The sources and sinks a PulseAudio (or PipeWire-Pulse) server offers.</summary>
+/// <summary>The microphones and speakers on offer (PulseAudio sources and sinks, WASAPI endpoints).</summary>
 public sealed record AudioDeviceLists(IReadOnlyList<AudioDeviceInfo> Inputs, IReadOnlyList<AudioDeviceInfo> Outputs);
 
 /// <summary>
@@ -24,13 +24,16 @@ public static class PulseAudioDeviceList
 
     /// <param name="server">A PulseAudio server (<c>unix:/path</c> or a host), or null for the user's own.</param>
     /// <param name="ct">Stops the listing (pactl is killed).</param>
-    public static async Task<AudioDeviceLists> ListAsync(string? server, CancellationToken ct)
+    public static async Task<AudioDeviceLists> ListAsync(string? server, CancellationToken ct) =>
+        new(await ListAsync(server, AudioFlow.Capture, ct).ConfigureAwait(false),
+            await ListAsync(server, AudioFlow.Render, ct).ConfigureAwait(false));
+
+    /// <summary>The sources (without monitors) or the sinks alone.</summary>
+    public static async Task<IReadOnlyList<AudioDeviceInfo>> ListAsync(string? server, AudioFlow flow, CancellationToken ct)
     {
+        if (flow == AudioFlow.Render) return Parse(await RunAsync("sinks", server, ct).ConfigureAwait(false));
         var sources = await RunAsync("sources", server, ct).ConfigureAwait(false);
-        var sinks = await RunAsync("sinks", server, ct).ConfigureAwait(false);
-        return new AudioDeviceLists(
-            [.. Parse(sources).Where(d => !d.Id.EndsWith(".monitor", StringComparison.Ordinal))],
-            [.. Parse(sinks)]);
+        return [.. Parse(sources).Where(d => !d.Id.EndsWith(".monitor", StringComparison.Ordinal))];
     }
 
     /// <summary>Reads pactl's JSON list; anything unreadable gives an empty list rather than an error.</summary>

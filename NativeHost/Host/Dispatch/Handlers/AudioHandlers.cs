@@ -14,28 +14,43 @@ public static class AudioHandlers
     }
 }
 
-/// <summary><c>audio.devices</c>: the microphones and speakers the options page may offer (may be empty lists).</summary>
+/// <summary><c>audio.devices</c>: the microphones and speakers the options page may offer (may be empty lists), PulseAudio's or Windows'.</summary>
 public sealed class AudioDevicesHandler(EnvironmentCallDevices devices) : IRequestHandler
 {
     public async ValueTask<Reply> HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        var lists = await PulseAudioDeviceList.ListAsync(devices.PulseServer, cancellationToken).ConfigureAwait(false);
+        var inputs = await devices.Input.ListAsync(cancellationToken).ConfigureAwait(false);
+        var outputs = await devices.Output.ListAsync(cancellationToken).ConfigureAwait(false);
         var response = new AudioDevicesResponse(request.Id,
-            [.. lists.Inputs.Select(d => new AudioDevice(d.Id, d.Name))],
-            [.. lists.Outputs.Select(d => new AudioDevice(d.Id, d.Name))]);
+            [.. inputs.Select(d => new AudioDevice(d.Id, d.Name))],
+            [.. outputs.Select(d => new AudioDevice(d.Id, d.Name))]);
         return Reply.Of(response, HostJson.Context.AudioDevicesResponse);
     }
 }
 
-/// <summary><c>audio.select</c> {input, output}: the devices of the next call ("default" for the system's choice).</summary>
+/// <summary>
+/// <c>audio.select</c> {input, output}: the devices of the next call ("default" for the system's choice).
+/// A device that is not connected now is kept but answered with <c>device_not_found</c>, so the
+/// options page can say that calls use the default until it is back.
+/// </summary>
 public sealed class AudioSelectHandler(EnvironmentCallDevices devices) : IRequestHandler
 {
-    public ValueTask<Reply> HandleAsync(Request request, CancellationToken cancellationToken)
+    public async ValueTask<Reply> HandleAsync(Request request, CancellationToken cancellationToken)
     {
         var input = RequestFields.RequireString(request.Body, "input");
         var output = RequestFields.RequireString(request.Body, "output");
-        if (!devices.Select(input, output))
+        var (i, o) = await devices.SelectAsync(input, output, cancellationToken).ConfigureAwait(false);
+        if (i == AudioChoiceOutcome.Invalid || o == AudioChoiceOutcome.Invalid)
             throw new RequestException(ErrorCodes.WrongType, "input and output must be device ids from audio.devices, or \"default\".");
-        return ValueTask.FromResult(Reply.Of(new EmptyResponse(request.Id), HostJson.Context.EmptyResponse));
+        var missing = (i, o) switch
+        {
+            (AudioChoiceOutcome.Missing, AudioChoiceOutcome.Missing) => "microphone and speaker are",
+            (AudioChoiceOutcome.Missing, _) => "microphone is",
+            (_, AudioChoiceOutcome.Missing) => "speaker is",
+            _ => null,
+        };
+        if (missing is not null)
+            throw new RequestException(ErrorCodes.DeviceNotFound, $"The chosen {missing} not connected; calls use the default until it is back (the choice is kept).");
+        return Reply.Of(new EmptyResponse(request.Id), HostJson.Context.EmptyResponse);
     }
 }
