@@ -25,6 +25,8 @@ export class PopupHub {
   #answerListeners = new Set();
   #connection;
   #popOut;
+  /** the view whose "Test microphone" has the host's microphone open, or null */
+  #micCheckPort = null;
 
   /**
    * @param {import('./host-connection.js').HostConnection} connection
@@ -34,7 +36,10 @@ export class PopupHub {
     this.#connection = connection;
     this.#popOut = popOut;
     connection.onStatus((status) => this.#broadcast({ event: STATUS_EVENT, status }));
-    connection.onEvent((event) => this.#broadcast(event));
+    connection.onEvent((event) => {
+      if (event?.event === 'audio.monitor' && event.on === false) this.#micCheckPort = null;
+      this.#broadcast(event);
+    });
   }
 
   get viewerCount() { return this.#ports.size; }
@@ -69,6 +74,8 @@ export class PopupHub {
       disconnectReason(p);
       this.#ports.delete(port);
       if (this.#views.delete(port)) this.#viewsChanged();
+      // A page that closed cannot show the meter any more: the microphone must close with it.
+      this.#releaseMicCheck(port);
     });
     port.onMessage.addListener((message) => { this.#handle(port, message); });
     this.#post(port, { event: STATUS_EVENT, status: this.#connection.status });
@@ -110,10 +117,23 @@ export class PopupHub {
       }
       default: {
         const response = await this.#connection.request(request);
+        if (request.type === 'audio.monitor' && response.ok) this.#noteMicCheck(port, request.on === true);
         for (const listener of this.#answerListeners) listener(request, response);
         this.#post(port, { ...response, id });
       }
     }
+  }
+
+  #noteMicCheck(port, on) {
+    this.#micCheckPort = on ? port : null;
+    // The page closed while the host was opening the microphone: close it again at once.
+    if (on && !this.#ports.has(port)) this.#releaseMicCheck(port);
+  }
+
+  #releaseMicCheck(port) {
+    if (this.#micCheckPort !== port) return;
+    this.#micCheckPort = null;
+    this.#connection.request({ type: 'audio.monitor', on: false });
   }
 
   #broadcast(message) {

@@ -1,16 +1,23 @@
 // The options page: STUN servers for Internet mode, PIN length, invite
-// lifetime, notifications, theme and audio devices. Saved in storage.local;
+// lifetime, notifications, theme and audio devices (with a microphone and a
+// speaker check, audio-check.js). Saved in storage.local;
 // these are settings only, never anything about a room or a message.
 import { api } from '../lib/browser-api.js';
 import { localizePage, t } from '../lib/i18n.js';
 import { applyTheme, followTheme } from '../lib/theme.js';
 import { BackgroundClient } from '../popup/background-client.js';
+import { AudioCheck } from './audio-check.js';
 import { checkInviteMinutes, checkPinDigits, loadSettings, parseStunList, saveSettings } from './settings.js';
 
 localizePage(document);
 followTheme(document);
 const $ = (id) => document.getElementById(id);
 const themeInputs = () => [...document.querySelectorAll('input[name="theme"]')];
+// One port for the page's life: the device list and the audio checks; the background closes a
+// microphone check when this port closes.
+const client = new BackgroundClient();
+client.connect();
+new AudioCheck(document, client);
 
 function showStunErrors(errors) {
   const list = $('stun-errors');
@@ -44,10 +51,7 @@ async function loadDevices(settings) {
   fillDevices($('audio-input'), [], settings.audioInput);
   fillDevices($('audio-output'), [], settings.audioOutput);
   $('audio-note').textContent = t('audioDevicesPending');
-  const client = new BackgroundClient();
-  client.connect();
   const response = await client.request({ type: 'audio.devices' }, { timeoutMs: 5000 });
-  client.close();
   if (!response.ok) { $('audio-note').textContent = t('audioDevicesUnavailable'); return; }
   fillDevices($('audio-input'), cleanDevices(response.inputs), $('audio-input').value);
   fillDevices($('audio-output'), cleanDevices(response.outputs), $('audio-output').value);

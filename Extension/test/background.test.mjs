@@ -282,3 +282,45 @@ test('the hub knows which views show the conversation on screen, forgets closed 
   await flush();
   assert.deepEqual(left, [['room.leave', true]]);
 });
+
+test('the microphone check closes with the page that opened it, and only then', async () => {
+  const [connection, host] = await connected();
+  const hub = new PopupHub(connection);
+  const options = popupPort();
+  const popup = popupPort();
+  hub.accept(options);
+  hub.accept(popup);
+  const offs = () => host.sent.filter((m) => m.type === 'audio.monitor' && m.on === false).length;
+
+  options.receive({ id: 1, type: 'audio.monitor', on: true, input: 'default' });
+  await flush();
+  host.receive({ id: host.last().id, ok: true, on: true, maxSeconds: 30 });
+  await flush();
+  popup.die(null);
+  assert.equal(offs(), 0, 'another view closing leaves the check alone');
+  options.die(null);
+  assert.equal(offs(), 1, 'the page that turned it on closed: the background turns it off');
+
+  // Turned off by the page itself, or stopped by the host: nothing more to close.
+  const again = popupPort();
+  hub.accept(again);
+  again.receive({ id: 2, type: 'audio.monitor', on: true });
+  await flush();
+  host.receive({ id: host.last().id, ok: true, on: true, maxSeconds: 30 });
+  await flush();
+  host.receive({ event: 'audio.monitor', on: false, reasonCode: 'time_limit', reason: 'x' });
+  assert.equal(again.last().reasonCode, 'time_limit', 'the stop reaches the page');
+  again.die(null);
+  assert.equal(offs(), 1);
+
+  // The page closed while the host was still opening the microphone.
+  const quick = popupPort();
+  hub.accept(quick);
+  quick.receive({ id: 3, type: 'audio.monitor', on: true });
+  await flush();
+  const pending = host.last().id;
+  quick.die(null);
+  host.receive({ id: pending, ok: true, on: true, maxSeconds: 30 });
+  await flush();
+  assert.equal(offs(), 2);
+});

@@ -21,14 +21,23 @@ switch (kind)
         await using var stdout = new BlockingPipeStream(Console.OpenStandardOutput());
         NearbyService? nearby = null;
         var devices = EnvironmentCallDevices.FromEnvironment(Environment.GetEnvironmentVariable, log);
+        AudioChecks? checks = null;
         var exitCode = await HostSession.Create(stdin, stdout, log,
-            events => new RoomHost(events, log, devices: devices),
+            events =>
+            {
+                RoomHost? rooms = null;
+                checks = new AudioChecks(events, devices, () => AudioChecks.CallInProgress(rooms), log);
+                return rooms = new RoomHost(events, log, devices: checks.Guard(devices));
+            },
             (dispatcher, session, events) =>
             {
                 RoomHandlers.Register(dispatcher, (RoomHost)session, log);
                 AudioHandlers.Register(dispatcher, devices);
+                AudioTestHandlers.Register(dispatcher, checks!, (RoomHost)session);
                 nearby = NearbyHandlers.Register(dispatcher, (RoomHost)session, events, log);
             }).RunAsync(stop.Token);
+        // The microphone of an audio check closes at exit too, whatever ended the session.
+        if (checks is not null) await checks.DisposeAsync();
         // After the wipe: a visible room's goodbye still goes out, so nearby lists drop it at once.
         if (nearby is not null) await nearby.DisposeAsync();
         return exitCode;
