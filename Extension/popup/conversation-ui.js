@@ -5,6 +5,14 @@
 import { t } from '../lib/i18n.js';
 import { draftInfo, MAX_MESSAGE_BYTES } from './room-model.js';
 
+/**
+ * A conversation that opens with a long history draws this many of its newest
+ * messages at once, so they are on screen in the first frame; the older ones
+ * follow BACKLOG_CHUNK at a time, one chunk per frame, above them.
+ */
+export const FIRST_MESSAGES = 50;
+export const BACKLOG_CHUNK = 200;
+
 /** How long after the last keystroke the peer is told we stopped typing. */
 export const TYPING_IDLE_MS = 4000;
 /** While typing goes on, "typing: true" is repeated no more often than this. */
@@ -61,6 +69,13 @@ export class ConversationUi {
   #items = new Map();
   #onSend;
   #typing;
+  /** How many of the model's oldest messages are not drawn yet (the backlog of a long history). */
+  #hiddenOlder = 0;
+  #backlogScheduled = false;
+  /** The last render's arguments, for drawing the backlog. */
+  #last = null;
+  #labels = null;
+  #prototypes = null;
 
   /**
    * @param {Document} doc
@@ -89,13 +104,21 @@ export class ConversationUi {
   /** @param {object} model @param {boolean} canSend the room is verified */
   render(model, canSend) {
     const { list, older, typing, composer, scroller } = this.#els;
+    this.#last = { model, canSend };
+    const all = model.messages;
+    if (this.#items.size === 0 && all.length > FIRST_MESSAGES) this.#hiddenOlder = all.length - FIRST_MESSAGES;
+    let start = Math.min(this.#hiddenOlder, all.length);
+    // A message already on screen is never taken away again, whatever the new model holds in front of it.
+    for (let i = 0; i < start; i++) if (this.#items.has(all[i].messageId)) { start = i; break; }
+    this.#hiddenOlder = start;
+    const shown = start === 0 ? all : all.slice(start);
     const nearBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 48;
-    const wanted = new Set(model.messages.map((m) => m.messageId));
+    const wanted = new Set(shown.map((m) => m.messageId));
     for (const [id, li] of this.#items) if (!wanted.has(id)) { li.remove(); this.#items.delete(id); }
     let appended = false;
     let before = list.firstChild;
     // Walk the model in order; an element not there yet goes before the next known one.
-    for (const m of model.messages) {
+    for (const m of shown) {
       const li = this.#items.get(m.messageId);
       if (li) {
         if (li.dataset.status !== m.status) this.#setStatus(li, m);
@@ -107,7 +130,8 @@ export class ConversationUi {
       list.insertBefore(made, before);
       if (before === null) appended = true;
     }
-    older.hidden = !model.hasOlder;
+    // Older pages from the host only once everything held here is drawn.
+    older.hidden = !model.hasOlder || start > 0;
     typing.hidden = !(canSend && model.peerTyping);
     composer.disabled = !canSend;
     // An ended conversation stays readable; there is nobody left to write to.
@@ -116,6 +140,22 @@ export class ConversationUi {
     this.#updateDraft(canSend);
     if (appended && nearBottom) scroller.scrollTop = scroller.scrollHeight;
     if (!canSend) this.#typing.stop();
+    if (start > 0) this.#scheduleBacklog();
+  }
+
+  /** After the next frame, the next chunk of older messages goes in above, the view staying where it is. */
+  #scheduleBacklog() {
+    if (this.#backlogScheduled) return;
+    this.#backlogScheduled = true;
+    requestAnimationFrame(() => setTimeout(() => {
+      this.#backlogScheduled = false;
+      if (this.#hiddenOlder === 0 || this.#last === null) return;
+      const { scroller } = this.#els;
+      const fromBottom = scroller.scrollHeight - scroller.scrollTop;
+      this.#hiddenOlder = Math.max(0, this.#hiddenOlder - BACKLOG_CHUNK);
+      this.render(this.#last.model, this.#last.canSend);
+      scroller.scrollTop = scroller.scrollHeight - fromBottom;
+    }, 0));
   }
 
   scrollToEnd() { this.#els.scroller.scrollTop = this.#els.scroller.scrollHeight; }
@@ -124,46 +164,67 @@ export class ConversationUi {
   clear() {
     for (const li of this.#items.values()) li.remove();
     this.#items.clear();
+    this.#hiddenOlder = 0;
+    this.#last = null;
     this.#els.composer.value = '';
     this.#showError(null);
     this.#updateDraft();
   }
 
-  #make(m) {
+  /** The words every message repeats, looked up once. */
+  #label(key) {
+    this.#labels ??= new Map();
+    let text = this.#labels.get(key);
+    if (text === undefined) { text = t(key); this.#labels.set(key, text); }
+    return text;
+  }
+
+  /** One message element per sender, built once; each message is a deep clone of it (cheaper than building it anew). */
+  #prototype(from) {
+    this.#prototypes ??= new Map();
+    let li = this.#prototypes.get(from);
+    if (li) return li;
     const doc = this.#doc;
-    const li = doc.createElement('li');
+    li = doc.createElement('li');
     li.className = 'message';
-    li.dataset.from = m.from;
-    li.dataset.messageId = m.messageId;
+    li.dataset.from = from;
     const who = doc.createElement('span');
     who.className = 'visually-hidden';
-    who.textContent = t(m.from === 'me' ? 'fromMe' : 'fromPeer');
+    who.textContent = this.#label(from === 'me' ? 'fromMe' : 'fromPeer');
     const text = doc.createElement('p');
     text.className = 'text';
     text.dir = 'auto';
-    text.textContent = m.text;
     const meta = doc.createElement('p');
     meta.className = 'meta';
-    const time = doc.createElement('time');
-    time.dateTime = m.sentAt;
-    time.textContent = messageTime(m.sentAt);
-    meta.append(time);
-    if (m.from === 'me') {
+    meta.append(doc.createElement('time'));
+    if (from === 'me') {
       const tick = doc.createElement('span');
       tick.className = 'tick';
       meta.append(tick);
     }
     li.append(who, text, meta);
+    this.#prototypes.set(from, li);
+    return li;
+  }
+
+  #make(m) {
+    const li = this.#prototype(m.from).cloneNode(true);
+    li.dataset.messageId = m.messageId;
+    const [, text, meta] = li.children;
+    text.textContent = m.text;
+    const time = meta.firstChild;
+    time.dateTime = m.sentAt;
+    time.textContent = messageTime(m.sentAt);
     this.#setStatus(li, m);
     return li;
   }
 
   #setStatus(li, m) {
     li.dataset.status = m.status;
-    const tick = li.querySelector('.tick');
-    if (!tick) return;
+    const tick = li.lastElementChild.lastElementChild;
+    if (!tick?.classList.contains('tick')) return;
     tick.textContent = m.status === 'delivered' ? '✓✓' : '✓';
-    tick.title = t(m.status === 'delivered' ? 'statusDelivered' : 'statusSent');
+    tick.title = this.#label(m.status === 'delivered' ? 'statusDelivered' : 'statusSent');
     tick.setAttribute('aria-label', tick.title);
   }
 

@@ -4,6 +4,7 @@
 // are static markup shown and hidden; values are set with textContent or
 // attributes only, and only when they change, so focus is never lost.
 import { t } from '../lib/i18n.js';
+import { SNAPSHOT_EVENT } from '../lib/messages.js';
 import { createRequest, loadSettings } from '../options/settings.js';
 import { takeScanResult } from '../scan/handback.js';
 import { wireCodeInputs } from './code-input.js';
@@ -40,6 +41,7 @@ export class RoomUi {
   #conversation;
   #call;
   #refreshing = null;
+  #scanned = null;
   #announcedState = null;
 
   /**
@@ -89,20 +91,40 @@ export class RoomUi {
   refresh() {
     this.#refreshing ??= (async () => {
       try {
+        // The scan tab's hand-back is read from storage while the host answers, not after.
+        const scan = takeScanResult(this.#env.session, this.#env.now());
+        performance.mark('securelink:state-get');
         const response = await this.#client.request({ type: 'state.get' });
+        performance.mark('securelink:snapshot');
+        // A scanned code taken from storage is kept until a snapshot says where it goes.
+        this.#scanned = (await scan) ?? this.#scanned;
         if (!response.ok) return;
-        let model = fromSnapshot(response);
-        if (model.room === null) this.#codes = null;
-        else if (this.#codes) model = withCodes(model, { ...this.#codes, roomId: model.room.roomId });
-        this.#model = model;
-        this.#call.load(response.call ?? null);
-        await this.#takeScan();
+        this.#load(response);
+        this.#useScan(this.#scanned);
+        this.#scanned = null;
         this.render();
+        performance.mark('securelink:rendered');
       } finally {
         this.#refreshing = null;
       }
     })();
     return this.#refreshing;
+  }
+
+  /** The background's copy of the last snapshot, pushed as this view connects: drawn until the host's own answer replaces it. */
+  #loadCached(snapshot) {
+    if (this.#model.loaded || !this.#hostReady) return;
+    this.#load(snapshot);
+    this.render();
+    performance.mark('securelink:cached');
+  }
+
+  #load(snapshot) {
+    let model = fromSnapshot(snapshot);
+    if (model.room === null) this.#codes = null;
+    else if (this.#codes) model = withCodes(model, { ...this.#codes, roomId: model.room.roomId });
+    this.#model = model;
+    this.#call.load(snapshot.call ?? null);
   }
 
   render() {
@@ -159,6 +181,7 @@ export class RoomUi {
   }
 
   #onEvent(event) {
+    if (event.event === SNAPSHOT_EVENT) { this.#loadCached(event.snapshot); return; }
     if (event.event === 'call.state' || event.event === 'call.stats') { this.#call.onEvent(event); return; }
     const { model, refresh } = applyEvent(this.#model, event);
     const before = this.#model;
@@ -278,8 +301,7 @@ export class RoomUi {
     else this.#el('message-scroller').focus();
   }
 
-  async #takeScan() {
-    const result = await takeScanResult(this.#env.session, this.#env.now());
+  #useScan(result) {
     if (!result) return;
     const room = this.#model.room;
     if (result.purpose === 'invite' && room === null) {

@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Threading.Channels;
 using NAudio.Wave;
 using SecureLink.Voice.Codec;
+using SecureLink.Voice.Devices;
 using SecureLink.WebRtc.Media;
 using SecureLink.WebRtc.Transport;
 
@@ -127,6 +128,7 @@ public sealed class VoiceCall : IAsyncDisposable
         {
             ResidualLossPercent = rx.ResidualLossPercent,
             InvalidPayloads = rx.Invalid,
+            Playback = _playback is FramePlayback device ? device.QueueStats : default,
         };
     }
 

@@ -1,3 +1,5 @@
+using SecureLink.Voice.Devices;
+
 namespace SecureLink.Voice.Call;
 
 /// <summary>A snapshot of one call's quality, for the popup and for measurements.</summary>
@@ -26,4 +28,7 @@ public sealed record VoiceCallStatistics(
 
     /// <summary>Received payloads refused before or by the decoder (empty, oversize, not Opus).</summary>
     public long InvalidPayloads { get; init; }
+
+    /// <summary>The speaker's queue (underruns = gaps heard because playback fell behind); zero for devices that cannot tell.</summary>
+    public PlaybackQueueStats Playback { get; init; }
 }

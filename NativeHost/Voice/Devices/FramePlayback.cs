@@ -29,6 +29,9 @@ public abstract class FramePlayback : IWavePlayer
     /// <inheritdoc />
     public event EventHandler<StoppedEventArgs>? PlaybackStopped;
 
+    /// <summary>The device queue before each write; all zero for devices that cannot tell (WAV, null).</summary>
+    public virtual PlaybackQueueStats QueueStats => default;
+
     /// <inheritdoc />
     public void Init(IWaveProvider waveProvider)
     {

@@ -51,6 +51,10 @@ internal static class PulseAudioNative
     [DllImport(Simple, EntryPoint = "pa_simple_drain")]
     internal static extern int Drain(IntPtr s, out int error);
 
+    /// <summary>pa_usec_t (microseconds) until a sample written now is played; (pa_usec_t)-1 on error.</summary>
+    [DllImport(Simple, EntryPoint = "pa_simple_get_latency")]
+    internal static extern ulong GetLatency(IntPtr s, out int error);
+
     [DllImport(Simple, EntryPoint = "pa_simple_free")]
     internal static extern void Free(IntPtr s);
 

@@ -12,14 +12,18 @@ internal sealed class PulseAudioStream : IDisposable
 
     private PulseAudioStream(IntPtr handle) => _handle = handle;
 
-    /// <summary>Connects; <paramref name="server"/> null means the default (PULSE_SERVER or the user's daemon).</summary>
-    internal static PulseAudioStream Open(string? server, string? device, bool record, string streamName)
+    /// <summary>
+    /// Connects; <paramref name="server"/> null means the default (PULSE_SERVER or the user's daemon).
+    /// <paramref name="playbackFrames"/> is the playback queue (tlength) in 20 ms frames: with
+    /// pa_simple's adjust-latency flag it is the whole output latency, the device's share included.
+    /// </summary>
+    internal static PulseAudioStream Open(string? server, string? device, bool record, string streamName, int playbackFrames = 2)
     {
         var spec = new PulseAudioNative.SampleSpec { Format = PulseAudioNative.SampleS16Le, Rate = VoiceFormat.SampleRate, Channels = VoiceFormat.Channels };
         const uint def = uint.MaxValue; // "(uint32_t)-1": let the server choose
         var attr = record
             ? new PulseAudioNative.BufferAttr { MaxLength = def, TLength = def, PreBuf = def, MinReq = def, FragSize = VoiceFormat.FrameBytes }
-            : new PulseAudioNative.BufferAttr { MaxLength = def, TLength = VoiceFormat.FrameBytes * 2, PreBuf = def, MinReq = def, FragSize = def };
+            : new PulseAudioNative.BufferAttr { MaxLength = def, TLength = (uint)(VoiceFormat.FrameBytes * playbackFrames), PreBuf = def, MinReq = def, FragSize = def };
         IntPtr handle;
         int error;
         try
@@ -55,6 +59,16 @@ internal sealed class PulseAudioStream : IDisposable
         var data = count == buffer.Length ? buffer : buffer[..count];
         if (PulseAudioNative.Write(Handle, data, (UIntPtr)count, out var error) < 0)
             throw new PulseAudioException($"PulseAudio write failed: {PulseAudioNative.Describe(error)}");
+    }
+
+    /// <summary>
+    /// Time until a sample written now would be heard (the queued audio plus the device's own
+    /// latency), or null when the server cannot say.
+    /// </summary>
+    internal TimeSpan? Latency()
+    {
+        var us = PulseAudioNative.GetLatency(Handle, out _);
+        return us == ulong.MaxValue ? null : TimeSpan.FromTicks((long)Math.Min(us, (ulong)TimeSpan.MaxValue.Ticks / 10) * 10);
     }
 
     /// <summary>Waits until everything written has been played.</summary>

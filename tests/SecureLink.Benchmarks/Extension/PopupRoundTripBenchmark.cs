@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Playwright;
 using SecureLink.Benchmarks.Host;
+using SecureLink.Benchmarks.Rooms;
 
 namespace SecureLink.Benchmarks;
 
@@ -23,62 +24,20 @@ public sealed class PopupRoundTripBenchmark : IBenchmark
 
     public async Task RunAsync(TextWriter output, CancellationToken cancellationToken)
     {
-        var root = BrowserBench.FindRoot();
-        var extension = Path.Combine(root, "Extension");
-        await BrowserBench.RunAsync(Path.Combine(extension, "build.sh"), [], cancellationToken);
+        await PopupProfile.BuildExtensionAsync(cancellationToken);
+        using var playwright = await Playwright.CreateAsync();
+        await using var profile = await PopupProfile.LaunchAsync(playwright, cancellationToken);
 
-        var profile = Directory.CreateTempSubdirectory("securelink-bench-").FullName;
-        try
-        {
-            await BrowserBench.RunAsync(Path.Combine(AppContext.BaseDirectory, "securelink-installer"),
-                ["install", "--browser", "chromium", "--profile-dir", profile, "--host-path", Path.Combine(AppContext.BaseDirectory, "securelink-host")],
-                cancellationToken);
+        var ping = await profile.TimeRequestsAsync(new { type = "ping" }, Count, Warmup);
+        var hello = await profile.TimeRequestsAsync(new { type = "hello", protocol = 1 }, Count, Warmup);
+        var ping2 = await profile.TimeRequestsAsync(new { type = "ping" }, Count, Warmup);
+        var reference = ping.Concat(ping2).ToArray();
 
-            using var playwright = await Playwright.CreateAsync();
-            await using var context = await playwright.Chromium.LaunchPersistentContextAsync(profile, new()
-            {
-                ExecutablePath = "/usr/bin/chromium",
-                Headless = true,
-                Args = BrowserBench.LaunchArgs(Path.Combine(extension, "dist", "chromium")),
-                IgnoreDefaultArgs = ["--disable-extensions"],
-            });
-            var page = await context.NewPageAsync();
-            await page.GotoAsync("chrome-extension://gjcbgdlnkdamllccdgdimmjefdbkckgl/popup/popup.html");
-            await page.WaitForFunctionAsync("() => document.getElementById('host-status')?.dataset.state === 'connected'",
-                null, new() { Timeout = 30_000 });
-
-            // Both loops run in the page through the popup's own client module, one request in flight at a time.
-            const string loop = @"async ([type, count, warmup]) => {
-                const { BackgroundClient } = await import('./background-client.js');
-                const client = new BackgroundClient();
-                client.connect();
-                const request = type === 'hello' ? { type: 'hello', protocol: 1 } : { type: 'ping' };
-                const times = [];
-                for (let i = 0; i < warmup + count; i++) {
-                    const start = performance.now();
-                    const response = await client.request(request);
-                    const elapsed = performance.now() - start;
-                    if (!response.ok) throw new Error(type + ' failed: ' + JSON.stringify(response.error));
-                    if (i >= warmup) times.push(elapsed);
-                }
-                client.close();
-                return times;
-            }";
-            var ping = await page.EvaluateAsync<double[]>(loop, new object[] { "ping", Count, Warmup });
-            var hello = await page.EvaluateAsync<double[]>(loop, new object[] { "hello", Count, Warmup });
-            var ping2 = await page.EvaluateAsync<double[]>(loop, new object[] { "ping", Count, Warmup });
-            var reference = ping.Concat(ping2).ToArray();
-
-            var (pm, p99) = (Stats.Percentile(reference, 50), Stats.Percentile(reference, 99));
-            var (hm, h99) = (Stats.Percentile(hello, 50), Stats.Percentile(hello, 99));
-            // performance.now() is coarsened to 0.1 ms in extension pages; the mean (sum / count) resolves finer.
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  reference ping (popup->background->popup): median {pm:F1} ms, p99 {p99:F1} ms, mean {reference.Average():F3} ms ({reference.Length} samples)"));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  hello (popup->background->host->popup):    median {hm:F1} ms, p99 {h99:F1} ms, mean {hello.Average():F3} ms ({hello.Length} samples)"));
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ratio hello/ping: median {hm / pm:F2}x, mean {hello.Average() / reference.Average():F2}x; the host leg adds {hello.Average() - reference.Average():F3} ms on average (goal: hello median <= 2 ms: {(hm <= 2 ? "met" : "NOT met")})"));
-        }
-        finally
-        {
-            try { Directory.Delete(profile, recursive: true); } catch (IOException) { }
-        }
+        var (pm, p99) = (Stats.Percentile(reference, 50), Stats.Percentile(reference, 99));
+        var (hm, h99) = (Stats.Percentile(hello, 50), Stats.Percentile(hello, 99));
+        // performance.now() is coarsened to 0.1 ms in extension pages; the mean (sum / count) resolves finer.
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  reference ping (popup->background->popup): median {pm:F1} ms, p99 {p99:F1} ms, mean {reference.Average():F3} ms ({reference.Length} samples)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  hello (popup->background->host->popup):    median {hm:F1} ms, p99 {h99:F1} ms, mean {hello.Average():F3} ms ({hello.Length} samples)"));
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  ratio hello/ping: median {hm / pm:F2}x, mean {hello.Average() / reference.Average():F2}x; the host leg adds {hello.Average() - reference.Average():F3} ms on average (goal: hello median <= 2 ms: {(hm <= 2 ? "met" : "NOT met")})"));
     }
 }

@@ -32,11 +32,9 @@ public sealed class PopupMessageLatencyBenchmark : IBenchmark
         limit.CancelAfter(TimeSpan.FromMinutes(6));
         var ct = limit.Token;
 
-        await PopupProfile.BuildExtensionAsync(ct);
         using var playwright = await Playwright.CreateAsync();
-        await using var alice = await PopupProfile.LaunchAsync(playwright, ct);
-        await using var bob = await PopupProfile.LaunchAsync(playwright, ct);
-        await ConnectAsync(alice, bob);
+        await using var room = await PopupRoom.OpenAsync(playwright, ct);
+        var (alice, bob) = (room.Alice, room.Bob);
 
         await bob.Page.EvaluateAsync(ObserveScript, "peer");
         await alice.Page.EvaluateAsync(ObserveScript, "me");
@@ -66,20 +64,7 @@ public sealed class PopupMessageLatencyBenchmark : IBenchmark
             echoes.Add(echoed - sent);
         }
 
-        var pings = await bob.Page.EvaluateAsync<double[]>(@"async (count) => {
-            const { BackgroundClient } = await import('./background-client.js');
-            const client = new BackgroundClient();
-            client.connect();
-            const times = [];
-            for (let i = 0; i < count + 50; i++) {
-                const start = performance.now();
-                const response = await client.request({ type: 'ping' });
-                if (!response.ok) throw new Error('ping failed');
-                if (i >= 50) times.push(performance.now() - start);
-            }
-            client.close();
-            return times;
-        }", Pings);
+        var pings = await bob.TimeRequestsAsync(new { type = "ping" }, Pings, warmup: 50);
 
         var (median, p99) = (Stats.Median(latencies), Stats.Percentile(latencies, 99));
         var pingMedian = Stats.Median(pings);
@@ -103,35 +88,6 @@ public sealed class PopupMessageLatencyBenchmark : IBenchmark
             }
         }).observe(list, { childList: true, subtree: true, characterData: true });
     }";
-
-    /// <summary>Offline room through the real popups: Alice creates, Bob joins, Alice takes the reply.</summary>
-    private static async Task ConnectAsync(PopupProfile alice, PopupProfile bob)
-    {
-        await alice.Page.ClickAsync("#start-room");
-        await alice.WaitForScreenAsync("start");
-        await alice.Page.CheckAsync("#mode-offline");
-        await alice.Page.ClickAsync("#create-room");
-        await alice.WaitForScreenAsync("invite");
-        await alice.WaitAsync("() => document.getElementById('invite-code').value.length > 0");
-        var invite = await alice.Page.Locator("#invite-code").InputValueAsync();
-        var pin = (await alice.Page.Locator("#pin").InnerTextAsync()).Trim();
-
-        await bob.Page.ClickAsync("#join-room");
-        await bob.WaitForScreenAsync("join");
-        await bob.Page.FillAsync("#join-invite", invite);
-        await bob.Page.FillAsync("#join-pin", pin);
-        await bob.Page.ClickAsync("#join");
-        await bob.WaitForScreenAsync("reply");
-        await bob.WaitAsync("() => document.getElementById('reply-out').value.length > 0");
-        var reply = await bob.Page.Locator("#reply-out").InputValueAsync();
-
-        await alice.Page.FillAsync("#reply-code", reply);
-        await alice.Page.ClickAsync("#connect");
-        await alice.WaitForRoomStateAsync("verified");
-        await bob.WaitForRoomStateAsync("verified");
-        await alice.WaitForScreenAsync("conversation");
-        await bob.WaitForScreenAsync("conversation");
-    }
 
     private static string Invariant(FormattableString s) => s.ToString(CultureInfo.InvariantCulture);
 }

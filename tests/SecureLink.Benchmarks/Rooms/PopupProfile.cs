@@ -56,6 +56,32 @@ internal sealed class PopupProfile : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Sends <paramref name="request"/> warmup + count times through the popup's own client module,
+    /// one in flight at a time; every answer must be ok. A <c>{i}</c> in the request's <c>text</c>
+    /// becomes the request's number (from 0 after the warm-up). Returns the count timed round trips (ms).
+    /// </summary>
+    public Task<double[]> TimeRequestsAsync(object request, int count, int warmup = 0) =>
+        Page.EvaluateAsync<double[]>(@"async ([request, count, warmup]) => {
+            const { BackgroundClient } = await import('./background-client.js');
+            const client = new BackgroundClient();
+            client.connect();
+            const times = [];
+            try {
+                for (let i = 0; i < warmup + count; i++) {
+                    const start = performance.now();
+                    const n = i - warmup;
+                    const response = await client.request(typeof request.text === 'string' ? { ...request, text: request.text.replaceAll('{i}', String(n)) } : request);
+                    const elapsed = performance.now() - start;
+                    if (!response.ok) throw new Error(request.type + ' failed: ' + JSON.stringify(response.error));
+                    if (i >= warmup) times.push(elapsed);
+                }
+            } finally {
+                client.close();
+            }
+            return times;
+        }", new object[] { request, count, warmup });
+
     public Task WaitAsync(string predicate, int timeoutMs = 30_000) =>
         Page.WaitForFunctionAsync(predicate, null, new() { Timeout = timeoutMs, PollingInterval = 20 });
 

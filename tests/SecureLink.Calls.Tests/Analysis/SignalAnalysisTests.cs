@@ -91,6 +91,31 @@ public sealed class SignalAnalysisTests
     }
 
     [Fact]
+    public void A_delay_that_grows_by_a_frame_midway_is_not_scored_as_distortion()
+    {
+        // What a jitter buffer does when playout runs dry once: 20 ms more delay from then on.
+        var x = Voiced(Rate * 4);
+        var y = new double[x.Length + 4800];
+        for (var i = 0; i < x.Length; i++) y[i + (i < x.Length / 2 ? 2400 : 3360)] = 0.5 * x[i];
+        var q = SpeechQuality.Measure(x, y, Rate);
+        Assert.True(q.LogSpectralDistanceDb < 1, q.ToString());
+        Assert.True(q.SegmentalSnrDb > 25, q.ToString());
+    }
+
+    [Fact]
+    public void Silenced_frames_still_score_badly_with_per_block_alignment()
+    {
+        // The per-block search must not find a lag that hides a gap: 20 % of frames silenced.
+        var x = Voiced(Rate * 4);
+        var y = Delayed(x, 2400);
+        for (var f = 0; f < x.Length / 960; f += 5) Array.Clear(y, 2400 + f * 960, 960);
+        var clean = SpeechQuality.Measure(x, Delayed(x, 2400), Rate);
+        var holes = SpeechQuality.Measure(x, y, Rate);
+        Assert.True(holes.LogSpectralDistanceDb > clean.LogSpectralDistanceDb + 3, $"{holes} vs {clean}");
+        Assert.True(holes.SegmentalSnrDb < clean.SegmentalSnrDb - 5, $"{holes} vs {clean}");
+    }
+
+    [Fact]
     public void Noise_scores_badly()
     {
         var x = Voiced(Rate * 2);

@@ -10,6 +10,7 @@ namespace SecureLink.Calls.Tests.Calls;
 /// call after another, as a room's connection carries its calls. Bounds are sane rather than tight
 /// (a shared 2-core machine): the figures themselves go to docs/benchmarks.md (voice-mos).
 /// </summary>
+[Collection(NamespaceFirewall.Name)]
 public sealed class HostToHostVoiceTests(ITestOutputHelper output)
 {
     private const string Sentence =
@@ -36,8 +37,12 @@ public sealed class HostToHostVoiceTests(ITestOutputHelper output)
         var noise = SpeechQuality.Measure(speech, SpeechSamples.WhiteNoise(speech.Length), 48000);
         output.WriteLine($"white noise instead of the call: {noise}");
 
-        // It is the speech, not something else, and it arrives in conversational time.
-        Assert.True(clean.Quality.Delay.Correlation > 0.4, clean.ToString());
+        // It is the speech, not something else, and it arrives in conversational time. The quality
+        // figures align each half second on its own (SpeechQuality.Measure): the call's delay moves
+        // by a frame when its jitter buffer or speaker queue grows on a loaded machine, which is not
+        // distortion. Checked to fail a broken call: 30 % loss without FEC in place of the 5 % FEC run
+        // fails the "close to the clean call" bound (docs/benchmarks.md, "Calls tests").
+        Assert.True(clean.Quality.AlignedCorrelation > 0.4, clean.ToString());
         Assert.InRange(clean.MouthToEarMs, 5, 200);
         Assert.True(clean.Quality.LogSpectralDistanceDb < noise.LogSpectralDistanceDb - 5, $"{clean} vs noise {noise}");
         Assert.True(clean.Quality.SegmentalSnrDb > noise.SegmentalSnrDb + 1.5, $"{clean} vs noise {noise}");
@@ -50,7 +55,7 @@ public sealed class HostToHostVoiceTests(ITestOutputHelper output)
         // on its own; the bound is "still close to the clean call and far from noise", not a ranking.
         Assert.True(fec5.Quality.LogSpectralDistanceDb < clean.Quality.LogSpectralDistanceDb + 5, $"{fec5} vs {clean}");
         Assert.True(fec5.Quality.LogSpectralDistanceDb < noise.LogSpectralDistanceDb - 8, $"{fec5} vs noise {noise}");
-        Assert.True(fec5.Quality.Delay.Correlation > 0.3, fec5.ToString());
+        Assert.True(fec5.Quality.AlignedCorrelation > 0.3, fec5.ToString());
         // 10 % is still speech.
         Assert.True(fec10.Quality.LogSpectralDistanceDb < noise.LogSpectralDistanceDb - 3, $"{fec10} vs noise {noise}");
         Assert.InRange(fec10.MouthToEarMs, 5, 300);

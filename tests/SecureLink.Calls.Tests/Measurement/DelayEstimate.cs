@@ -12,9 +12,11 @@ public readonly record struct DelayEstimate(int LagSamples, double Correlation, 
     /// recording is later than the original) with the largest normalised correlation. Negative lags
     /// matter because a recorder may start after the sound did. Why normalised per lag: a recording
     /// often starts or ends with silence, and a plain dot product would favour lags that merely
-    /// overlap more signal.
+    /// overlap more signal. With <paramref name="fullOverlap"/> only lags where all of the original
+    /// lies inside the recording count (a short piece searched for in a longer stretch), so a lag
+    /// that matches on a sliver of overlap cannot win.
     /// </summary>
-    public static DelayEstimate Find(ReadOnlySpan<double> original, ReadOnlySpan<double> recording, int maxLagSamples, int sampleRate)
+    public static DelayEstimate Find(ReadOnlySpan<double> original, ReadOnlySpan<double> recording, int maxLagSamples, int sampleRate, bool fullOverlap = false)
     {
         if (original.IsEmpty || recording.IsEmpty) return new DelayEstimate(0, 0, sampleRate);
         var size = Fft.NextPowerOfTwo(original.Length + recording.Length);
@@ -32,7 +34,9 @@ public readonly record struct DelayEstimate(int LagSamples, double Correlation, 
         var prefixY = Prefix(recording);
         var best = new DelayEstimate(0, 0, sampleRate);
         var minOverlap = sampleRate / 20; // under 50 ms of overlap says nothing
-        for (var lag = -Math.Min(maxLagSamples, original.Length - 1); lag <= Math.Min(maxLagSamples, recording.Length - 1); lag++)
+        var lowest = fullOverlap ? 0 : -Math.Min(maxLagSamples, original.Length - 1);
+        var highest = fullOverlap ? Math.Min(maxLagSamples, recording.Length - original.Length) : Math.Min(maxLagSamples, recording.Length - 1);
+        for (var lag = lowest; lag <= highest; lag++)
         {
             // sum over i of original[i] * recording[i + lag]
             var from = Math.Max(0, -lag);

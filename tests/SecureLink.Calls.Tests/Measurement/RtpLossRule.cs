@@ -30,14 +30,15 @@ public sealed partial class RtpLossRule : IDisposable
     /// sender's sendto would fail with EPERM instead). <paramref name="udpPort"/> limits it to packets from or to one port.</summary>
     public static RtpLossRule Install(int percent, int? udpPort = null)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(percent);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(percent);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(percent, 100);
         EnsureIsolated(Environment.GetEnvironmentVariable("SECURELINK_ISOLATED"));
         var table = "sl_rtp_loss_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(4));
         var port = udpPort is { } p ? string.Create(CultureInfo.InvariantCulture, $"udp sport {p} ") : "";
         var portDst = udpPort is { } q ? string.Create(CultureInfo.InvariantCulture, $"udp dport {q} ") : "";
-        var match = string.Create(CultureInfo.InvariantCulture,
-            $"udp length >= 20 @th,64,8 128-191 @th,72,8 != 192-223 numgen random mod 100 < {percent} counter drop");
+        // numgen's range is 0..99, so "< 100" is refused: all means no numgen at all.
+        var share = percent == 100 ? "" : string.Create(CultureInfo.InvariantCulture, $"numgen random mod 100 < {percent} ");
+        var match = $"udp length >= 20 @th,64,8 128-191 @th,72,8 != 192-223 {share}counter drop";
         var rules = udpPort is null
             ? $"add rule inet {table} rtp_loss meta l4proto udp {match}\n"
             : $"add rule inet {table} rtp_loss meta l4proto udp {port}{match}\nadd rule inet {table} rtp_loss meta l4proto udp {portDst}{match}\n";

@@ -13,62 +13,111 @@ namespace SecureLink.Calls.Measurement;
 public sealed record SpeechQuality(DelayEstimate Delay, double Gain, double SegmentalSnrDb, double LogSpectralDistanceDb, int Frames)
 {
     public const double MinFrameSnrDb = -10, MaxFrameSnrDb = 35;
+
+    /// <summary>
+    /// Normalised correlation of the speech frames, each block at its own lag: "is this the same
+    /// speech", without penalising a delay that moved during the call (<see cref="Delay"/>'s
+    /// correlation is the single best lag over the whole recording).
+    /// </summary>
+    public double AlignedCorrelation { get; init; }
     private const double SilenceBelowPeakDb = 40;
 
     public override string ToString() =>
-        FormattableString.Invariant($"delay {Delay.DelayMs:F1} ms (r {Delay.Correlation:F2}), segSNR {SegmentalSnrDb:F1} dB, LSD {LogSpectralDistanceDb:F1} dB, gain {Gain:F2}, {Frames} frames");
+        FormattableString.Invariant($"delay {Delay.DelayMs:F1} ms (r {Delay.Correlation:F2}, per block {AlignedCorrelation:F2}), segSNR {SegmentalSnrDb:F1} dB, LSD {LogSpectralDistanceDb:F1} dB, gain {Gain:F2}, {Frames} frames");
 
     public static SpeechQuality Measure(ReadOnlySpan<short> original, ReadOnlySpan<short> recording, int sampleRate, int maxLagMs = 2000) =>
         Measure(Pcm.ToDouble(original), Pcm.ToDouble(recording), sampleRate, maxLagMs);
 
+    /// <summary>
+    /// Aligns globally by cross-correlation (that lag is <see cref="Delay"/>: the delay a listener
+    /// waits), then block by block (<see cref="BlockMs"/>) within ±<see cref="DriftMs"/> of it, and
+    /// compares each block at its own lag. Why per block: a call's delay legitimately moves while
+    /// it runs (the jitter buffer grows by a frame when playout runs dry, and starts each talkspurt
+    /// afresh after a DTX pause), and one global lag would then score every later frame as noise,
+    /// so one late packet would look like a broken call. A gap, a concealed frame or noise still
+    /// scores badly in its own frames, since the block's lag cannot repair what is missing.
+    /// </summary>
     public static SpeechQuality Measure(double[] original, double[] recording, int sampleRate, int maxLagMs = 2000)
     {
         var delay = DelayEstimate.Find(original, recording, sampleRate * maxLagMs / 1000, sampleRate);
-        var from = Math.Max(0, -delay.LagSamples);
-        var n = Math.Min(original.Length, recording.Length - delay.LagSamples) - from;
-        if (n <= 0) return new SpeechQuality(delay, 0, MinFrameSnrDb, double.PositiveInfinity, 0);
-        var x = original.AsSpan(from, n);
-        var y = recording.AsSpan(from + delay.LagSamples, n);
-        var gain = LeastSquaresGain(x, y);
-        var aligned = new double[n];
-        for (var i = 0; i < n; i++) aligned[i] = y[i] * gain;
-
+        var lags = BlockLags(original, recording, delay.LagSamples, sampleRate);
         var frame = sampleRate / 50;
-        var active = ActiveFrames(x, frame);
-        if (active.Count == 0) return new SpeechQuality(delay, gain, MinFrameSnrDb, double.PositiveInfinity, 0);
+        var block = sampleRate * BlockMs / 1000;
+        // The frames of the original that the recording covers at their block's lag.
+        var starts = new List<int>();
+        foreach (var start in ActiveFrames(original, frame))
+        {
+            var lag = lags[start / block];
+            if (start + lag >= 0 && start + frame + lag <= recording.Length) starts.Add(start);
+        }
+        if (starts.Count == 0) return new SpeechQuality(delay, 0, MinFrameSnrDb, double.PositiveInfinity, 0);
+        double xx = 0, xy = 0, yy = 0;
+        foreach (var start in starts)
+        {
+            var lag = lags[start / block];
+            for (var i = start; i < start + frame; i++)
+            {
+                xx += original[i] * original[i];
+                xy += original[i] * recording[i + lag];
+                yy += recording[i + lag] * recording[i + lag];
+            }
+        }
+        var gain = yy > 0 ? xy / yy : 0;
+        var aligned = xx > 0 && yy > 0 ? xy / Math.Sqrt(xx * yy) : 0;
+
         double snr = 0, lsd = 0;
         var fftSize = Fft.NextPowerOfTwo(frame);
         var lowBin = (int)Math.Ceiling(50.0 * fftSize / sampleRate);
         var highBin = Math.Min(fftSize / 2, (int)(8000.0 * fftSize / sampleRate));
-        foreach (var start in active)
+        var ys = new double[frame];
+        foreach (var start in starts)
         {
-            var xs = x.Slice(start, frame);
-            var ys = aligned.AsSpan(start, frame);
+            var lag = lags[start / block];
+            var xs = original.AsSpan(start, frame);
+            for (var i = 0; i < frame; i++) ys[i] = recording[start + lag + i] * gain;
             snr += FrameSnr(xs, ys);
             lsd += FrameLsd(Fft.PowerSpectrum(xs, fftSize), Fft.PowerSpectrum(ys, fftSize), lowBin, highBin);
         }
-        return new SpeechQuality(delay, gain, snr / active.Count, lsd / active.Count, active.Count);
+        return new SpeechQuality(delay, gain, snr / starts.Count, lsd / starts.Count, starts.Count) { AlignedCorrelation = aligned };
     }
 
-    private static double LeastSquaresGain(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+    /// <summary>Length of the blocks aligned on their own: a few syllables, long enough to correlate reliably.</summary>
+    public const int BlockMs = 500;
+
+    /// <summary>How far a block's lag may move from the global one: a few jitter-buffer frames, far less than a syllable.</summary>
+    public const int DriftMs = 60;
+
+    // Each block's lag, searched within ±DriftMs of the global one; a block that is silent or does
+    // not correlate better elsewhere keeps the global lag.
+    private static int[] BlockLags(double[] original, double[] recording, int globalLag, int sampleRate)
     {
-        double xy = 0, yy = 0;
-        for (var i = 0; i < x.Length; i++)
+        var block = sampleRate * BlockMs / 1000;
+        var drift = sampleRate * DriftMs / 1000;
+        var lags = new int[(original.Length + block - 1) / block];
+        for (var b = 0; b < lags.Length; b++)
         {
-            xy += x[i] * y[i];
-            yy += y[i] * y[i];
+            lags[b] = globalLag;
+            var from = b * block;
+            var length = Math.Min(block, original.Length - from);
+            var recFrom = from + globalLag - drift;
+            var recTo = from + length + globalLag + drift;
+            // A block at either end of the recording (not all of its search range recorded) keeps the global lag.
+            if (length < sampleRate / 10 || recFrom < 0 || recTo > recording.Length) continue;
+            var local = DelayEstimate.Find(original.AsSpan(from, length), recording.AsSpan(recFrom, recTo - recFrom), recTo - recFrom, sampleRate, fullOverlap: true);
+            var lag = local.LagSamples + recFrom - from;
+            if (local.Correlation > 0 && Math.Abs(lag - globalLag) <= drift) lags[b] = lag;
         }
-        return yy > 0 ? xy / yy : 0;
+        return lags;
     }
 
     // Frames of the ORIGINAL within 40 dB of its loudest frame: pauses would otherwise dominate the mean.
-    private static List<int> ActiveFrames(ReadOnlySpan<double> x, int frame)
+    private static List<int> ActiveFrames(double[] x, int frame)
     {
         var energies = new List<(int Start, double Energy)>();
         for (var start = 0; start + frame <= x.Length; start += frame)
         {
             double e = 0;
-            foreach (var v in x.Slice(start, frame)) e += v * v;
+            foreach (var v in x.AsSpan(start, frame)) e += v * v;
             energies.Add((start, e));
         }
         if (energies.Count == 0) return [];

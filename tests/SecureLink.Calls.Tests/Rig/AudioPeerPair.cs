@@ -21,6 +21,8 @@ public sealed class AudioPeerPair : IAsyncDisposable
 
     public RtcPeerConnection A { get; }
     public RtcPeerConnection B { get; }
+    /// <summary>A's UDP port on the selected pair: every packet of this pair goes from or to it.</summary>
+    public int PortA => A.SelectedLocalEndPoint?.Port ?? throw new InvalidOperationException("A has no selected pair");
     public IRtpAudioChannel AudioA => A.AudioChannel ?? throw new InvalidOperationException("no audio channel on A");
     public IRtpAudioChannel AudioB => B.AudioChannel ?? throw new InvalidOperationException("no audio channel on B");
 

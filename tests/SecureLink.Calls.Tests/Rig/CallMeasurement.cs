@@ -19,7 +19,7 @@ public sealed record CallMeasurement(int LossPercent, bool Fec, double MouthToEa
     VoiceCallStatistics Receiver, VoiceCallStatistics Sender, long RuleDropped)
 {
     public override string ToString() => FormattableString.Invariant(
-        $"loss {LossPercent} % FEC {(Fec ? "on " : "off")}: mouth-to-ear {MouthToEarMs:F0} ms, segSNR {Quality.SegmentalSnrDb:F1} dB, LSD {Quality.LogSpectralDistanceDb:F2} dB, r {Quality.Delay.Correlation:F2}; B sees loss {Receiver.LossPercent:F1} %, FEC recovered {Receiver.FecRecovered}, concealed {Receiver.Concealed}, late {Receiver.LateDropped}, jitter buffer {Receiver.JitterBufferMs:F0} ms, MOS {Receiver.Mos:F2} (R {Receiver.R:F0}), rule dropped {RuleDropped}");
+        $"loss {LossPercent} % FEC {(Fec ? "on " : "off")}: mouth-to-ear {MouthToEarMs:F0} ms, segSNR {Quality.SegmentalSnrDb:F1} dB, LSD {Quality.LogSpectralDistanceDb:F2} dB, r {Quality.Delay.Correlation:F2} (per block {Quality.AlignedCorrelation:F2}); B sees loss {Receiver.LossPercent:F1} %, FEC recovered {Receiver.FecRecovered}, concealed {Receiver.Concealed}, late {Receiver.LateDropped}, jitter buffer {Receiver.JitterBufferMs:F0} ms, MOS {Receiver.Mos:F2} (R {Receiver.R:F0}), rule dropped {RuleDropped}; B's speaker queue {Receiver.Playback.AverageQueuedMs:F1} ms avg, {Receiver.Playback.MinQueuedMs:F1} min, {Receiver.Playback.Underruns} underruns in {Receiver.Playback.Writes} writes, grown {Receiver.Playback.Growths}x to {Receiver.Playback.TargetMs:F0} ms");
 }
 
 /// <summary>
@@ -41,7 +41,8 @@ public sealed class CallRig : IDisposable
     public async Task<CallMeasurement> RunAsync(AudioPeerPair pair, string speechWav, short[] speech, int lossPercent, bool fec,
         CancellationToken ct, Func<IRtpAudioChannel, IRtpAudioChannel>? wrapB = null, JitterBufferOptions? jitter = null)
     {
-        using var rule = lossPercent > 0 ? RtpLossRule.Install(lossPercent) : null;
+        // Only this pair's packets: anything else in the namespace (another test, a benchmark) keeps its own loss.
+        using var rule = lossPercent > 0 ? RtpLossRule.Install(lossPercent, pair.PortA) : null;
         await using var call = Open(pair, new VoiceCallOptions { InbandFec = fec, Jitter = jitter }, wrapB);
         await Task.Delay(TimeSpan.FromSeconds(1.5), ct); // devices open, the jitter buffer fills, bitrate settles
         return await call.MeasureAsync(speechWav, speech, lossPercent, fec, rule, ct);
