@@ -1,4 +1,5 @@
 using System.Text.Json;
+using SecureLink.Host.Tests.Rooms;
 
 namespace SecureLink.Nearby.Tests;
 
@@ -11,13 +12,23 @@ public sealed class NearbyLanTests
 {
     private const string MdnsFilter = "udp port 5353 or host 224.0.0.251";
 
+    /// <summary>The real built host inside <paramref name="ns"/>, with debug logs so the privacy checks read everything it logs.</summary>
+    private static HostPeer HostIn(string ns) => new(log: "debug", launcher: ["ip", "netns", "exec", ns]);
+
+    /// <summary>Browses and returns the final (done) list.</summary>
+    private static async Task<JsonElement> BrowseAsync(HostPeer peer, int seconds)
+    {
+        await peer.OkAsync("nearby.browse", $"\"seconds\":{seconds}");
+        return (await peer.EventAsync("nearby.rooms", e => e.GetProperty("done").GetBoolean(), seconds + 10)).GetProperty("rooms");
+    }
+
     [Fact(Timeout = 120_000)]
     public async Task A_visible_room_is_found_joined_with_only_the_pin_verified_and_then_gone()
     {
         using var lan = new Lan();
         await using var dump = await Tcpdump.StartAsync(lan.Bridge, MdnsFilter);
-        await using var a = new NetnsHost(lan.A);
-        await using var b = new NetnsHost(lan.B);
+        await using var a = HostIn(lan.A);
+        await using var b = HostIn(lan.B);
 
         var created = await a.OkAsync("room.create", "\"mode\":\"offline\",\"visible\":true");
         var label = created.GetProperty("nearbyLabel").GetString()!;
@@ -27,7 +38,7 @@ public sealed class NearbyLanTests
         Assert.True(status.GetProperty("visible").GetBoolean());
         Assert.Equal(label, status.GetProperty("label").GetString());
 
-        var rooms = await b.BrowseAsync(3);
+        var rooms = await BrowseAsync(b, 3);
         var found = Assert.Single(rooms.EnumerateArray());
         Assert.Equal(label, found.GetProperty("label").GetString());
         Assert.Equal(created.GetProperty("invite").GetString(), found.GetProperty("invite").GetString());
@@ -40,7 +51,7 @@ public sealed class NearbyLanTests
         Assert.Equal(av.GetProperty("safetyCode").GetString(), bv.GetProperty("safetyCode").GetString());
 
         Assert.False((await a.OkAsync("nearby.status")).GetProperty("advertising").GetBoolean());
-        Assert.Empty((await b.BrowseAsync(2)).EnumerateArray());
+        Assert.Empty((await BrowseAsync(b, 2)).EnumerateArray());
 
         var text = "hello over the nearby room";
         await b.OkAsync("chat.send", $"\"text\":\"{text}\"");
@@ -52,7 +63,7 @@ public sealed class NearbyLanTests
         Assert.All(packets, p => Assert.Matches(@"100\.64\.77\.[12]\.5353 > 224\.0\.0\.251\.5353", p));
         Assert.Contains(packets, p => p.Contains("PTR " + label + "._securelink._udp.local", StringComparison.Ordinal));
         Assert.DoesNotContain(packets, p => p.Contains(" A ", StringComparison.Ordinal) || p.Contains("SRV", StringComparison.Ordinal));
-        var stderrA = await a.ExitAsync();
+        var (_, stderrA) = await a.ExitAsync();
         Assert.DoesNotContain(pin, stderrA);
         Assert.DoesNotContain(text, stderrA);
     }
@@ -61,8 +72,8 @@ public sealed class NearbyLanTests
     public async Task A_browse_running_when_the_creator_leaves_sees_the_room_go_at_once()
     {
         using var lan = new Lan();
-        await using var a = new NetnsHost(lan.A);
-        await using var b = new NetnsHost(lan.B);
+        await using var a = HostIn(lan.A);
+        await using var b = HostIn(lan.B);
         var label = (await a.OkAsync("room.create", "\"mode\":\"offline\",\"visible\":true")).GetProperty("nearbyLabel").GetString();
 
         await b.OkAsync("nearby.browse", "\"seconds\":10");
@@ -79,8 +90,8 @@ public sealed class NearbyLanTests
         using var lan = new Lan();
         await using var dump = await Tcpdump.StartAsync(lan.Bridge, MdnsFilter);
         await using var everything = await Tcpdump.StartAsync(lan.Bridge, "udp");
-        await using var a = new NetnsHost(lan.A);
-        await using var b = new NetnsHost(lan.B);
+        await using var a = HostIn(lan.A);
+        await using var b = HostIn(lan.B);
 
         var created = await a.OkAsync("room.create", "\"mode\":\"offline\"");
         Assert.False(created.TryGetProperty("nearbyLabel", out _));

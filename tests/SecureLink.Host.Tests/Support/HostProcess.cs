@@ -7,7 +7,9 @@ namespace SecureLink.Host.Tests.Support;
 
 /// <summary>
 /// The real built host (securelink-host.dll, copied next to this test assembly) started as a
-/// browser would start it, talking frames over its stdin/stdout. Stderr is collected whole.
+/// browser would start it, talking frames over its stdin/stdout. Stderr is collected as it comes,
+/// so a test that times out can say what the host logged so far. Shared (linked) by every test
+/// project that drives a real host, including the benchmarks, so it uses no xunit.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
@@ -16,6 +18,7 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly Stream _stdin;
     private readonly Stream _stdout;
+    private readonly StringBuilder _stderrSoFar = new();
     private readonly Task<string> _stderr;
 
     private HostProcess(Process process)
@@ -23,36 +26,64 @@ public sealed class HostProcess : IAsyncDisposable
         _process = process;
         _stdin = process.StandardInput.BaseStream;
         _stdout = process.StandardOutput.BaseStream;
-        _stderr = process.StandardError.ReadToEndAsync();
+        _stderr = CollectStderrAsync(process.StandardError);
     }
 
     public int Pid => _process.Id;
+
+    /// <summary>What the host wrote to stderr until now.</summary>
+    public string Stderr { get { lock (_stderrSoFar) return _stderrSoFar.ToString(); } }
+
+    private async Task<string> CollectStderrAsync(StreamReader stderr)
+    {
+        var buffer = new char[4096];
+        int n;
+        while ((n = await stderr.ReadAsync(buffer)) > 0)
+            lock (_stderrSoFar) _stderrSoFar.Append(buffer, 0, n);
+        return Stderr;
+    }
 
     public static string HostDll
     {
         get
         {
             var path = Path.Combine(AppContext.BaseDirectory, "securelink-host.dll");
-            if (!File.Exists(path)) throw new FileNotFoundException("The built host is not next to the tests; build tests/SecureLink.Host.Tests first.", path);
+            if (!File.Exists(path)) throw new FileNotFoundException("The built host is not next to the test assembly; build the test project first.", path);
             return path;
         }
     }
 
-    public static string DotnetPath => Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } p && File.Exists(p) ? p : "dotnet";
+    /// <summary>dotnet test sets DOTNET_HOST_PATH; a benchmark run by the dotnet executable itself uses that one.</summary>
+    public static string DotnetPath =>
+        Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } p && File.Exists(p) ? p
+        : Environment.ProcessPath is { } self && self.EndsWith("dotnet", StringComparison.Ordinal) ? self
+        : "dotnet";
 
     /// <summary>Starts the host with <paramref name="args"/>; <paramref name="log"/> sets SECURELINK_LOG (null removes it).</summary>
     public static HostProcess Start(string? log = null, params string[] args) => Start(log, null, args);
 
     /// <summary>The same with extra environment variables (e.g. SECURELINK_AUDIO_IN).</summary>
-    public static HostProcess Start(string? log, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static HostProcess Start(string? log, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        StartVia([], log, environment, args);
+
+    /// <summary>
+    /// The same, started through <paramref name="launcher"/>, a command prefix such as
+    /// <c>ip netns exec NS</c> (empty: directly), so tests on a namespace test bed drive the host the same way.
+    /// </summary>
+    public static HostProcess StartVia(IReadOnlyList<string> launcher, string? log, IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
-        var info = new ProcessStartInfo(DotnetPath)
+        var info = new ProcessStartInfo(launcher.Count > 0 ? launcher[0] : DotnetPath)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (launcher.Count > 0)
+        {
+            foreach (var a in launcher.Skip(1)) info.ArgumentList.Add(a);
+            info.ArgumentList.Add(DotnetPath);
+        }
         info.ArgumentList.Add(HostDll);
         foreach (var a in args) info.ArgumentList.Add(a);
         info.Environment.Remove("SECURELINK_LOG");
@@ -79,7 +110,7 @@ public sealed class HostProcess : IAsyncDisposable
         var header = new byte[4];
         await _stdout.ReadExactlyAsync(header, cts.Token);
         var length = BitConverter.IsLittleEndian ? BinaryPrimitives.ReadUInt32LittleEndian(header) : BinaryPrimitives.ReadUInt32BigEndian(header);
-        Assert.InRange(length, 1u, 1024u * 1024u);
+        if (length is 0 or > 1024 * 1024) throw new InvalidDataException($"the host wrote a frame of {length} bytes (1 B to 1 MiB allowed)");
         var payload = new byte[length];
         await _stdout.ReadExactlyAsync(payload, cts.Token);
         return payload;
@@ -123,6 +154,8 @@ public sealed class HostProcess : IAsyncDisposable
         await _stdout.CopyToAsync(rest, cts.Token);
         return rest.ToArray();
     }
+
+    public void Kill() => _process.Kill(entireProcessTree: true);
 
     public void SendSignal(string signal)
     {

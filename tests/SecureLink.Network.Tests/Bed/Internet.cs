@@ -16,7 +16,7 @@ public sealed class Internet : IDisposable
     public static readonly IPAddress PublicB = IPAddress.Parse("198.18.62.1");
     public static readonly IPAddress PrivateA = IPAddress.Parse("100.64.1.2");
     public static readonly IPAddress PrivateB = IPAddress.Parse("100.64.2.2");
-    private readonly List<IDisposable> _parts = [];
+    private readonly BedParts _parts = new();
 
     private Internet() { }
 
@@ -28,26 +28,10 @@ public sealed class Internet : IDisposable
     public Coturn Stun { get; private set; } = null!;
     public TunWire? WanA { get; private set; }
 
-    public static Internet Create(NatKind natA, NatKind natB, Impairment? wanA = null)
-    {
-        var net = new Internet();
-        try
-        {
-            net.Build(natA, natB, wanA);
-            return net;
-        }
-        catch
-        {
-            net.Dispose();
-            throw;
-        }
-    }
+    public static Internet Create(NatKind natA, NatKind natB, Impairment? wanA = null) =>
+        BedParts.Build(new Internet(), net => net.Build(natA, natB, wanA));
 
-    private T Own<T>(T part) where T : IDisposable
-    {
-        _parts.Add(part);
-        return part;
-    }
+    private T Own<T>(T part) where T : IDisposable => _parts.Own(part);
 
     private void Build(NatKind kindA, NatKind kindB, Impairment? wanA)
     {
@@ -92,13 +76,5 @@ public sealed class Internet : IDisposable
         peer.Ip("route", "add", "default", "via", net + ".1");
     }
 
-    public void Dispose()
-    {
-        for (var i = _parts.Count - 1; i >= 0; i--)
-        {
-            try { _parts[i].Dispose(); }
-            catch (Exception) { /* keep tearing down the rest */ }
-        }
-        _parts.Clear();
-    }
+    public void Dispose() => _parts.Dispose();
 }

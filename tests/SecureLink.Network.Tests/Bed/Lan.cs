@@ -27,7 +27,7 @@ public sealed class Lan : IDisposable
     public static readonly IPAddress B4 = IPAddress.Parse("100.64.0.2");
     public static readonly IPAddress A6 = IPAddress.Parse("2001:db8:64::1");
     public static readonly IPAddress B6 = IPAddress.Parse("2001:db8:64::2");
-    private readonly List<IDisposable> _parts = [];
+    private readonly BedParts _parts = new();
 
     private Lan() { }
 
@@ -38,26 +38,10 @@ public sealed class Lan : IDisposable
     /// <summary>The switch namespace (null when the peers are joined by a <see cref="TunWire"/>); its ports are <c>pa</c> and <c>pb</c>.</summary>
     public Netns? Switch { get; private set; }
 
-    public static Lan Create(LanOptions options)
-    {
-        var lan = new Lan();
-        try
-        {
-            lan.Build(options);
-            return lan;
-        }
-        catch
-        {
-            lan.Dispose();
-            throw;
-        }
-    }
+    public static Lan Create(LanOptions options) =>
+        BedParts.Build(new Lan(), lan => lan.Build(options));
 
-    private T Own<T>(T part) where T : IDisposable
-    {
-        _parts.Add(part);
-        return part;
-    }
+    private T Own<T>(T part) where T : IDisposable => _parts.Own(part);
 
     private void Build(LanOptions o)
     {
@@ -112,13 +96,5 @@ public sealed class Lan : IDisposable
         sw.Ip("link", "set", "dev", swIf, "master", bridge);
     }
 
-    public void Dispose()
-    {
-        for (var i = _parts.Count - 1; i >= 0; i--)
-        {
-            try { _parts[i].Dispose(); }
-            catch (Exception) { /* keep tearing down the rest */ }
-        }
-        _parts.Clear();
-    }
+    public void Dispose() => _parts.Dispose();
 }

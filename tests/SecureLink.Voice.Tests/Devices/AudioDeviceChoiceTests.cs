@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SecureLink.Calls.Measurement;
 using SecureLink.Voice.Call;
 using SecureLink.Voice.Devices;
 
@@ -13,7 +14,7 @@ public sealed class AudioDeviceChoiceTests
     [Fact]
     public async Task A_chosen_sink_is_used_while_it_exists_and_the_default_after_it_is_unloaded()
     {
-        using var server = PrivatePulseAudioServer.Start();
+        using var server = PulseAudioDaemon.Start();
         var module = await PactlAsync(server, "load-module", "module-null-sink", "sink_name=sl_headset", "rate=48000", "channels=1");
         var environment = new AudioDeviceSpec(AudioDeviceKind.Pulse, Server: server.Server);
         var choice = new AudioDeviceChoice(environment, AudioFlow.Render, AudioDeviceCatalog.For(environment));
@@ -48,7 +49,7 @@ public sealed class AudioDeviceChoiceTests
             Assert.Same(AudioDeviceCatalog.None, AudioDeviceCatalog.For(new AudioDeviceSpec(AudioDeviceKind.Wasapi)));
     }
 
-    private static async Task<string> PactlAsync(PrivatePulseAudioServer server, params string[] args)
+    private static async Task<string> PactlAsync(PulseAudioDaemon server, params string[] args)
     {
         using var p = Process.Start(new ProcessStartInfo("pactl", ["--server=" + server.Server, .. args]) { RedirectStandardOutput = true, UseShellExecute = false })!;
         var output = await p.StandardOutput.ReadToEndAsync();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using SecureLink.Calls.Measurement;
 using SecureLink.Voice.Devices;
 
 namespace SecureLink.Voice.Tests.Devices;
@@ -9,7 +10,7 @@ public sealed class PulseAudioDeviceListTests
     [Fact]
     public async Task Lists_the_servers_sinks_and_real_sources_but_not_monitors()
     {
-        using var server = PrivatePulseAudioServer.Start();
+        using var server = PulseAudioDaemon.Start();
         using (var load = Process.Start("pactl", ["--server=" + server.Server, "load-module", "module-null-source", "source_name=sl_mic", "rate=48000", "channels=1"]))
             await load.WaitForExitAsync();
 

@@ -1,5 +1,6 @@
 using NAudio.Wave;
 using SecureLink.Voice.Codec;
+using SecureLink.Calls.Measurement;
 using SecureLink.Voice.Devices;
 
 namespace SecureLink.Voice.Tests.Devices;
@@ -10,7 +11,7 @@ public sealed class PulseAudioDeviceTests
     [Fact]
     public async Task A_tone_played_to_a_null_sink_is_recorded_back_from_its_monitor()
     {
-        using var server = PrivatePulseAudioServer.Start();
+        using var server = PulseAudioDaemon.Start();
         var tone = Signals.Sine(1000, VoiceFormat.SampleRate * 3, amplitude: 0.4);
         var bytes = new byte[tone.Length * 2];
         Buffer.BlockCopy(tone, 0, bytes, 0, bytes.Length);
