@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the release artifacts into artifacts/release/ (see docs/release.md):
 #   - per RID a self-contained single-file host + installer folder (+ launcher on Linux/macOS),
-#     packed as .tar.gz (Linux, macOS) or .zip (Windows);
+#     checked by tools/release/check-rid.sh (format and CPU of each binary), packed as .tar.gz
+#     (Linux, macOS) or .zip (Windows);
 #   - .deb packages for linux-x64 (amd64) and linux-arm64 (arm64);
 #   - the extension as a zip for the Chrome Web Store and an .xpi for Firefox (web-ext build);
 #   - SHA256SUMS over all of it.
@@ -37,7 +38,7 @@ mkdir -p "$out"
 failed=()
 for rid in "${rids[@]}"; do
   echo "== $rid"
-  if ! tools/release/publish-rid.sh "$rid" "$version" "$out" "$r2r"; then
+  if ! tools/release/publish-rid.sh "$rid" "$version" "$out" "$r2r" || ! tools/release/check-rid.sh "$out/securelink-$version-$rid" "$rid"; then
     failed+=("$rid")
     continue
   fi

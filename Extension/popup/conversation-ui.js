@@ -8,10 +8,10 @@ import { draftInfo, MAX_MESSAGE_BYTES } from './room-model.js';
 /**
  * A conversation that opens with a long history draws this many of its newest
  * messages at once, so they are on screen in the first frame; the older ones
- * follow BACKLOG_CHUNK at a time, one chunk per frame, above them.
+ * follow BACKLOG_CHUNK at a time above them, one task per chunk.
  */
 export const FIRST_MESSAGES = 50;
-export const BACKLOG_CHUNK = 200;
+export const BACKLOG_CHUNK = 500;
 
 /** How long after the last keystroke the peer is told we stopped typing. */
 export const TYPING_IDLE_MS = 4000;
@@ -72,6 +72,8 @@ export class ConversationUi {
   /** How many of the model's oldest messages are not drawn yet (the backlog of a long history). */
   #hiddenOlder = 0;
   #backlogScheduled = false;
+  /** The first frame with the newest messages is behind us. */
+  #backlogStarted = false;
   /** The last render's arguments, for drawing the backlog. */
   #last = null;
   #labels = null;
@@ -143,19 +145,27 @@ export class ConversationUi {
     if (start > 0) this.#scheduleBacklog();
   }
 
-  /** After the next frame, the next chunk of older messages goes in above, the view staying where it is. */
+  /**
+   * The next chunk of older messages goes in above, the view staying where it is: the first
+   * chunk after the first frame (so the newest are painted first), the rest one task after
+   * another (waiting a frame for each would only add a frame's time per chunk), each a task of
+   * its own so input is handled in between.
+   */
   #scheduleBacklog() {
     if (this.#backlogScheduled) return;
     this.#backlogScheduled = true;
-    requestAnimationFrame(() => setTimeout(() => {
+    const step = () => {
       this.#backlogScheduled = false;
       if (this.#hiddenOlder === 0 || this.#last === null) return;
       const { scroller } = this.#els;
       const fromBottom = scroller.scrollHeight - scroller.scrollTop;
       this.#hiddenOlder = Math.max(0, this.#hiddenOlder - BACKLOG_CHUNK);
+      this.#backlogStarted = true;
       this.render(this.#last.model, this.#last.canSend);
       scroller.scrollTop = scroller.scrollHeight - fromBottom;
-    }, 0));
+    };
+    if (this.#backlogStarted) setTimeout(step, 0);
+    else requestAnimationFrame(() => setTimeout(step, 0));
   }
 
   scrollToEnd() { this.#els.scroller.scrollTop = this.#els.scroller.scrollHeight; }
@@ -165,6 +175,7 @@ export class ConversationUi {
     for (const li of this.#items.values()) li.remove();
     this.#items.clear();
     this.#hiddenOlder = 0;
+    this.#backlogStarted = false;
     this.#last = null;
     this.#els.composer.value = '';
     this.#showError(null);

@@ -67,10 +67,11 @@ public sealed class ReleaseFixture : IDisposable
         p.StandardInput.Close();
         var stdout = p.StandardOutput.ReadToEndAsync();
         var stderr = p.StandardError.ReadToEndAsync();
-        if (!p.WaitForExit(TimeSpan.FromMinutes(10)))
+        // A cold release run (restore, publish, .deb, npm ci + web-ext) took over 10 minutes at load average 40 here.
+        if (!p.WaitForExit(TimeSpan.FromMinutes(20)))
         {
             p.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish in 10 minutes");
+            throw new TimeoutException($"{file} {string.Join(' ', args)} did not finish in 20 minutes");
         }
         return (p.ExitCode, stdout.Result + stderr.Result);
     }

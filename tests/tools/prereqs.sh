@@ -14,7 +14,7 @@ pkg_installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "insta
 packages=()
 case "$mode" in
   run)  packages=(chromium libpulse0 pulseaudio-utils) ;;
-  test) packages=(chromium python3-aiortc coturn pulseaudio pulseaudio-utils nftables iproute2 procps util-linux tcpdump espeak-ng sox openssl tmux imagemagick) ;;
+  test) packages=(chromium python3-aiortc coturn pulseaudio pulseaudio-utils nftables iproute2 procps util-linux tcpdump espeak-ng sox openssl tmux imagemagick file binutils) ;;
   *) echo "prereqs.sh: unknown mode '$mode' (run|test)" >&2; exit 2 ;;
 esac
 # Node.js runs web-ext (Firefox lint); the machine image ships it, Debian's is the fallback.

@@ -12,9 +12,13 @@ dir="$out/$name"
 rm -rf "$dir"
 mkdir -p "$dir"
 # ReadyToRun: the browser starts the host on every connect, so its cold start counts; crossgen2
-# compiles for any RID from this machine. No trimming: BouncyCastle, QRCoder and ZXing use
-# reflection. No compression: decompressing at every start would cost more than the disk saved.
-common=(-c Release -r "$rid" --self-contained true -p:PublishSingleFile=true -p:PublishReadyToRun="$r2r"
+# (the linux-x64 pack) compiles for any RID from this machine. Not composite: for single-file the
+# SDK defaults to one composite image that recompiles the whole framework on every publish (about
+# 20 CPU-minutes a binary here); the runtime pack's framework is already ReadyToRun, so compiling
+# only our own assemblies keeps nearly all of the start-up gain (docs/release.md has the figures).
+# No trimming: BouncyCastle, QRCoder and ZXing use reflection. No compression: decompressing at
+# every start would cost more than the disk saved.
+common=(-c Release -r "$rid" --self-contained true -p:PublishSingleFile=true -p:PublishReadyToRun="$r2r" -p:PublishReadyToRunComposite=false
   -p:IncludeNativeLibrariesForSelfExtract=true -p:DebugType=none -p:GenerateDocumentationFile=false -nologo -v:q)
 dotnet publish "$root/NativeHost/Host/SecureLink.Host.csproj" "${common[@]}" -o "$dir"
 dotnet publish "$root/Installer/SecureLink.Installer.csproj" "${common[@]}" -o "$dir"

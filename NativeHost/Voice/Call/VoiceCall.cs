@@ -42,6 +42,9 @@ public sealed class VoiceCall : IAsyncDisposable
     private int _captureFill;
     private long _captureIndex;
     private long _packetsSent;
+    private readonly Lock _sendDelayGate = new();
+    private double _sendDelaySumMs;
+    private long _sendDelayCount;
     private volatile bool _muted;
     private bool _started, _disposed;
     private Task _sendLoop = Task.CompletedTask, _receiveLoop = Task.CompletedTask;
@@ -129,10 +132,20 @@ public sealed class VoiceCall : IAsyncDisposable
             ResidualLossPercent = rx.ResidualLossPercent,
             InvalidPayloads = rx.Invalid,
             Playback = _playback is FramePlayback device ? device.QueueStats : default,
+            Stages = new LatencyStages(
+                _capture is FrameCapture mic ? mic.AverageLatencyMs : 0,
+                AverageSendDelayMs(),
+                rx.Jitter.AverageWaitMs,
+                _playback is FramePlayback speaker ? speaker.QueueStats.AverageQueuedMs : 0),
         };
     }
 
     private TimeSpan Now() => Stopwatch.GetElapsedTime(_epoch);
+
+    private double AverageSendDelayMs()
+    {
+        lock (_sendDelayGate) return _sendDelayCount == 0 ? 0 : _sendDelaySumMs / _sendDelayCount;
+    }
 
     private void StartDevice(string what, Action start)
     {
@@ -170,7 +183,8 @@ public sealed class VoiceCall : IAsyncDisposable
         _meter.Add(frame);
         var pcm = ArrayPool<short>.Shared.Rent(VoiceFormat.FrameSamples);
         frame.CopyTo(pcm);
-        if (!_frames.Writer.TryWrite(new CapturedFrame(pcm, index))) ReturnFrame(new CapturedFrame(pcm, index));
+        var captured = new CapturedFrame(pcm, index, Stopwatch.GetTimestamp());
+        if (!_frames.Writer.TryWrite(captured)) ReturnFrame(captured);
     }
 
     private static void ReturnFrame(CapturedFrame frame)
@@ -204,6 +218,12 @@ public sealed class VoiceCall : IAsyncDisposable
                         {
                             await _channel.SendAsync(_sender.Packet(n), ts, marker, ct).ConfigureAwait(false);
                             Interlocked.Increment(ref _packetsSent);
+                            var delay = Stopwatch.GetElapsedTime(frame.CapturedAt).TotalMilliseconds;
+                            lock (_sendDelayGate)
+                            {
+                                _sendDelaySumMs += delay;
+                                _sendDelayCount++;
+                            }
                         }
                     }
                     catch (ObjectDisposedException)
@@ -311,5 +331,5 @@ public sealed class VoiceCall : IAsyncDisposable
         catch (Exception ex) { _log.Write(LogLevel.Error, Category, $"stopping a device failed: {ex.GetType().Name}"); }
     }
 
-    private readonly record struct CapturedFrame(short[] Pcm, long Index);
+    private readonly record struct CapturedFrame(short[] Pcm, long Index, long CapturedAt = 0);
 }

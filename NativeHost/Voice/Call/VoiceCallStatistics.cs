@@ -31,4 +31,7 @@ public sealed record VoiceCallStatistics(
 
     /// <summary>The speaker's queue (underruns = gaps heard because playback fell behind); zero for devices that cannot tell.</summary>
     public PlaybackQueueStats Playback { get; init; }
+
+    /// <summary>Where this end's share of the delay goes, stage by stage (averages since the call started).</summary>
+    public LatencyStages Stages { get; init; }
 }

@@ -32,6 +32,9 @@ public abstract class FrameCapture : IWaveIn
     /// <inheritdoc />
     public event EventHandler<StoppedEventArgs>? RecordingStopped;
 
+    /// <summary>Mean time from a frame's last sample being captured to our read returning it; 0 for devices that cannot tell.</summary>
+    public virtual double AverageLatencyMs => 0;
+
     /// <summary>Whether the capture thread is running.</summary>
     public bool IsRecording => _thread is { IsAlive: true };
 

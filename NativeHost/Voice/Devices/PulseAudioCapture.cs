@@ -9,6 +9,18 @@ namespace SecureLink.Voice.Devices;
 public sealed class PulseAudioCapture(string? server = null, string? device = null) : FrameCapture
 {
     private PulseAudioStream? _stream;
+    private readonly Lock _gate = new();
+    private double _latencySumMs;
+    private long _latencyCount;
+
+    /// <summary>Mean record latency the server reported right after each read (what was captured but not yet read, plus the source's own).</summary>
+    public override double AverageLatencyMs
+    {
+        get
+        {
+            lock (_gate) return _latencyCount == 0 ? 0 : _latencySumMs / _latencyCount;
+        }
+    }
 
     /// <inheritdoc />
     protected override void Open() => _stream = PulseAudioStream.Open(server, device, record: true, "SecureLink microphone");
@@ -17,6 +29,14 @@ public sealed class PulseAudioCapture(string? server = null, string? device = nu
     protected override bool ReadFrame(byte[] frame, WaitHandle stop)
     {
         _stream!.Read(frame);
+        if (_stream.Latency() is { } latency)
+        {
+            lock (_gate)
+            {
+                _latencySumMs += latency.TotalMilliseconds;
+                _latencyCount++;
+            }
+        }
         return true;
     }
 

@@ -12,13 +12,17 @@ namespace SecureLink.Voice.Devices;
 /// </summary>
 /// <param name="server">PulseAudio server string; null = default.</param>
 /// <param name="device">Sink name; null = default sink.</param>
-public sealed class PulseAudioPlayback(string? server = null, string? device = null) : FramePlayback
+/// <param name="startQueueMs">Queue (tlength) the playback starts with; it must exceed one 20 ms frame, since a write of a frame waits for room for all of it.</param>
+public sealed class PulseAudioPlayback(string? server = null, string? device = null, int startQueueMs = PulseAudioPlayback.DefaultStartQueueMs) : FramePlayback
 {
-    /// <summary>Queue (tlength) a playback starts with, in 20 ms frames.</summary>
-    public const int StartFrames = 2;
+    /// <summary>Queue (tlength) a playback starts with unless told otherwise.</summary>
+    public const int DefaultStartQueueMs = 40;
 
     /// <summary>Largest queue growth may reach: beyond this the delay hurts more than a rare gap.</summary>
-    public const int MaxFrames = 6;
+    public const int MaxQueueMs = 120;
+
+    // One frame per growth: what one late wake-up of our thread needs.
+    private const int GrowthMs = 20;
 
     // One stall often shows as two or three empty readings in a row; wait a second before growing
     // again, so a single stall costs one frame of delay, not the whole range.
@@ -27,7 +31,7 @@ public sealed class PulseAudioPlayback(string? server = null, string? device = n
     private readonly PlaybackQueueMeter _queue = new();
     private PulseAudioStream? _stream;
     private bool _wrote;
-    private int _frames = StartFrames;
+    private int _queueMs = Math.Clamp(startQueueMs, 25, MaxQueueMs);
     private int _sinceGrowth = WritesBetweenGrowth;
 
     /// <summary>How full the server's queue was before each write, how often it had run dry, and the queue size now.</summary>
@@ -36,15 +40,15 @@ public sealed class PulseAudioPlayback(string? server = null, string? device = n
     /// <inheritdoc />
     protected override void Open()
     {
-        _frames = StartFrames;
+        _queueMs = Math.Clamp(startQueueMs, 25, MaxQueueMs);
         _sinceGrowth = WritesBetweenGrowth;
         Connect();
     }
 
     private void Connect()
     {
-        _stream = PulseAudioStream.Open(server, device, record: false, "SecureLink call", _frames);
-        _queue.SetTarget(_frames * Codec.VoiceFormat.FrameMilliseconds);
+        _stream = PulseAudioStream.Open(server, device, record: false, "SecureLink call", _queueMs);
+        _queue.SetTarget(_queueMs);
         _wrote = false;
     }
 
@@ -53,11 +57,11 @@ public sealed class PulseAudioPlayback(string? server = null, string? device = n
     {
         _sinceGrowth++;
         // Before the first write there is nothing queued by design; after it, an empty queue is a gap.
-        if (_wrote && _stream!.Latency() is { } queued && _queue.Add(queued) && _frames < MaxFrames && _sinceGrowth >= WritesBetweenGrowth)
+        if (_wrote && _stream!.Latency() is { } queued && _queue.Add(queued) && _queueMs < MaxQueueMs && _sinceGrowth >= WritesBetweenGrowth)
         {
             _stream.Dispose();
             _stream = null;
-            _frames++;
+            _queueMs = Math.Min(MaxQueueMs, _queueMs + GrowthMs);
             _sinceGrowth = 0;
             _queue.CountGrowth();
             Connect();

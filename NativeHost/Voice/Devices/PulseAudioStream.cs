@@ -14,16 +14,16 @@ internal sealed class PulseAudioStream : IDisposable
 
     /// <summary>
     /// Connects; <paramref name="server"/> null means the default (PULSE_SERVER or the user's daemon).
-    /// <paramref name="playbackFrames"/> is the playback queue (tlength) in 20 ms frames: with
+    /// <paramref name="playbackMs"/> is the playback queue (tlength) in milliseconds: with
     /// pa_simple's adjust-latency flag it is the whole output latency, the device's share included.
     /// </summary>
-    internal static PulseAudioStream Open(string? server, string? device, bool record, string streamName, int playbackFrames = 2)
+    internal static PulseAudioStream Open(string? server, string? device, bool record, string streamName, int playbackMs = 40)
     {
         var spec = new PulseAudioNative.SampleSpec { Format = PulseAudioNative.SampleS16Le, Rate = VoiceFormat.SampleRate, Channels = VoiceFormat.Channels };
         const uint def = uint.MaxValue; // "(uint32_t)-1": let the server choose
         var attr = record
             ? new PulseAudioNative.BufferAttr { MaxLength = def, TLength = def, PreBuf = def, MinReq = def, FragSize = VoiceFormat.FrameBytes }
-            : new PulseAudioNative.BufferAttr { MaxLength = def, TLength = (uint)(VoiceFormat.FrameBytes * playbackFrames), PreBuf = def, MinReq = def, FragSize = def };
+            : new PulseAudioNative.BufferAttr { MaxLength = def, TLength = (uint)(VoiceFormat.FrameBytes * playbackMs / VoiceFormat.FrameMilliseconds) & ~1u, PreBuf = def, MinReq = def, FragSize = def };
         IntPtr handle;
         int error;
         try

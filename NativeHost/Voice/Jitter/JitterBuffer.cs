@@ -17,7 +17,7 @@ namespace SecureLink.Voice.Jitter;
 public sealed class JitterBuffer
 {
     private readonly JitterBufferOptions _options;
-    private readonly SortedDictionary<long, (uint Timestamp, ReadOnlyMemory<byte> Payload)> _packets = new();
+    private readonly SortedDictionary<long, (uint Timestamp, ReadOnlyMemory<byte> Payload, TimeSpan Arrival)> _packets = new();
     private long _highestSeq = -1;          // unrolled
     private long _nextSeq = -1;             // unrolled sequence to play next; -1 before playout starts
     private TimeSpan _firstArrival;
@@ -27,6 +27,8 @@ public sealed class JitterBuffer
     private const long RestartDistance = 1000; // 20 s of frames behind playout
     private long _received, _duplicates, _late, _lost, _fec, _concealed, _discarded, _resyncs;
     private double _currentDelayMs;
+    private double _waitSumMs;
+    private long _waitCount;
 
     /// <summary>Creates a buffer with the given tuning (defaults: 20–200 ms, 3 × jitter).</summary>
     public JitterBuffer(JitterBufferOptions? options = null) => _options = options ?? new JitterBufferOptions();
@@ -36,7 +38,8 @@ public sealed class JitterBuffer
 
     /// <summary>A snapshot of the counters.</summary>
     public JitterBufferStats Stats => new(_received, _duplicates, _late, _lost, _fec, _concealed, _discarded,
-        _jitterMs, TargetDelayMs, _currentDelayMs, _resyncs);
+        _jitterMs, TargetDelayMs, _currentDelayMs, _resyncs)
+    { AverageWaitMs = _waitCount == 0 ? 0 : _waitSumMs / _waitCount };
 
     /// <summary>
     /// Offers one received packet. Returns false (and counts why) for duplicates and packets whose
@@ -56,7 +59,7 @@ public sealed class JitterBuffer
         if (_packets.ContainsKey(seq)) { _duplicates++; return false; }
         if (_packets.Count >= _options.MaxPackets) { _late++; return false; }
         if (_packets.Count == 0 && _nextSeq < 0) _firstArrival = arrival;
-        _packets[seq] = (timestamp, payload);
+        _packets[seq] = (timestamp, payload, arrival);
         if (seq > _highestSeq) _highestSeq = seq;
         _received++;
         return true;
@@ -97,6 +100,8 @@ public sealed class JitterBuffer
         if (_packets.Remove(_nextSeq, out var packet))
         {
             _nextSeq++;
+            _waitSumMs += Math.Max(0, (now - packet.Arrival).TotalMilliseconds);
+            _waitCount++;
             return new JitterFrame(JitterFrameKind.Packet, packet.Payload, seq16);
         }
         if (_highestSeq > _nextSeq)

@@ -14,4 +14,8 @@ namespace SecureLink.Voice.Jitter;
 /// <param name="Resyncs">Times playout jumped because the sequence numbers jumped (sender restart or skip).</param>
 public readonly record struct JitterBufferStats(
     long Received, long Duplicates, long Late, long Lost, long RecoveredByFec, long Concealed, long Discarded,
-    double JitterMs, double TargetDelayMs, double CurrentDelayMs, long Resyncs = 0);
+    double JitterMs, double TargetDelayMs, double CurrentDelayMs, long Resyncs = 0)
+{
+    /// <summary>Mean time a played packet waited in the buffer, arrival to playout: the buffer's share of the delay.</summary>
+    public double AverageWaitMs { get; init; }
+}

@@ -3,6 +3,8 @@ using SecureLink.Benchmarks.Host;
 using SecureLink.Benchmarks.WebRtc;
 using SecureLink.Calls.Measurement;
 using SecureLink.Voice.Call;
+using SecureLink.Voice.Devices;
+using SecureLink.Voice.Jitter;
 
 namespace SecureLink.Benchmarks.VoiceQuality;
 
@@ -40,25 +42,52 @@ public sealed class VoiceLatencyBenchmark : IBenchmark
         for (var i = 0; i < Runs; i++) floor.Add(await LoopFloorAsync(rig.Pulse, wav, chirp, ct));
 
         await using var pair = await AudioPeerPair.ConnectAsync(ct);
-        await using var call = rig.Open(pair, new VoiceCallOptions());
+        var floorMedian = Stats.Median(floor);
+        await output.WriteLineAsync(Invariant($"reference: measurement floor (two recorders, same monitor, no call): median {floorMedian:F1} ms"));
+        // A first call pays what a fresh process pays once (JIT, first device connections); without it
+        // whichever setting runs first looks worse. Then the shipped settings and the candidates, one
+        // call each on the same connection and rig, the shipped one again last to show the drift.
+        await MeasureAsync(TextWriter.Null, rig, pair, wav, chirp, "warm-up", new VoiceCallOptions(), PulseAudioPlayback.DefaultStartQueueMs, ct);
+        var shipped = await MeasureAsync(output, rig, pair, wav, chirp, "shipped: speaker queue starts at 40 ms, jitter buffer min 20 ms", new VoiceCallOptions(), PulseAudioPlayback.DefaultStartQueueMs, ct);
+        await output.WriteLineAsync(Invariant($"shipped call minus floor {shipped - floorMedian:F1} ms; goal <= 60 ms added: {(shipped is > 0 and <= 60 ? "met" : "NOT met")}"));
+        await MeasureAsync(output, rig, pair, wav, chirp, "candidate: speaker queue starts at 30 ms", new VoiceCallOptions(), 30, ct);
+        await MeasureAsync(output, rig, pair, wav, chirp, "candidate: jitter buffer min 0 ms, shrink above target + 20 ms",
+            new VoiceCallOptions { Jitter = new JitterBufferOptions { MinDelayMs = 0, ShrinkHysteresisMs = 20 } }, PulseAudioPlayback.DefaultStartQueueMs, ct);
+        await MeasureAsync(output, rig, pair, wav, chirp, "candidate: both",
+            new VoiceCallOptions { Jitter = new JitterBufferOptions { MinDelayMs = 0, ShrinkHysteresisMs = 20 } }, 30, ct);
+        await MeasureAsync(output, rig, pair, wav, chirp, "shipped again", new VoiceCallOptions(), PulseAudioPlayback.DefaultStartQueueMs, ct);
+    }
+
+    // One call, Runs chirps through it; prints each run, the median and where the delay went. Returns the median.
+    private static async Task<double> MeasureAsync(TextWriter output, CallRig rig, AudioPeerPair pair, string wav, short[] chirp, string label, VoiceCallOptions options, int speakerStartMs, CancellationToken ct)
+    {
+        await using var call = rig.Open(pair, options, speakerStartMs: speakerStartMs);
         await Task.Delay(TimeSpan.FromSeconds(3), ct); // a few RTCP reports for the RTT
         var added = new List<double>();
         var rows = new List<string>();
+        CallMeasurement? last = null;
         for (var i = 0; i < Runs; i++)
         {
             var m = await call.MeasureAsync(wav, chirp, 0, true, null, ct);
+            last = m;
             var halfRtt = (m.Receiver.RttMs ?? m.Sender.RttMs ?? 0) / 2;
             added.Add(m.MouthToEarMs - halfRtt);
-            rows.Add(Invariant($"  run {i + 1}: mouth-to-ear {m.MouthToEarMs:F1} ms, RTT/2 {halfRtt:F2} ms, jitter buffer {m.Receiver.JitterBufferMs:F0} ms, r {m.Quality.Delay.Correlation:F2}"));
+            rows.Add(Invariant($"  run {i + 1}: mouth-to-ear {m.MouthToEarMs:F1} ms, RTT/2 {halfRtt:F2} ms, jitter buffer {m.Receiver.JitterBufferMs:F0} ms, r {m.Quality.Delay.Correlation:F2}, speaker underruns {m.Receiver.Playback.Underruns} (queue now {m.Receiver.Playback.TargetMs:F0} ms)"));
         }
-        foreach (var r in rows) await output.WriteLineAsync(r);
         var median = Stats.Median(added);
-        var floorMedian = Stats.Median(floor);
-        await output.WriteLineAsync(Invariant($"call capture -> playback minus RTT/2: median {median:F1} ms, min {added.Min():F1}, max {added.Max():F1} ({Runs} runs)"));
-        await output.WriteLineAsync(Invariant($"reference: measurement floor (two recorders, same monitor, no call): median {floorMedian:F1} ms"));
-        await output.WriteLineAsync(Invariant($"call minus floor {median - floorMedian:F1} ms; goal <= 60 ms added: {(median is > 0 and <= 60 ? "met" : "NOT met")}"));
+        await output.WriteLineAsync($"{label}:");
+        foreach (var r in rows) await output.WriteLineAsync(r);
+        await output.WriteLineAsync(Invariant($"  capture -> playback minus RTT/2: median {median:F1} ms, min {added.Min():F1}, max {added.Max():F1} ({Runs} runs)"));
+        if (last is { } l)
+        {
+            // Stage averages over the whole call (A sends, B plays); the 20 ms frame is fixed.
+            var a = l.Sender.Stages;
+            var b = l.Receiver.Stages;
+            var sum = 20 + a.CaptureMs + a.SendMs + b.JitterWaitMs + b.PlaybackMs;
+            await output.WriteLineAsync(Invariant($"  stages: frame 20 + A capture {a.CaptureMs:F1} + A queue/encode/send {a.SendMs:F1} + B jitter buffer wait {b.JitterWaitMs:F1} + B speaker queue {b.PlaybackMs:F1} = {sum:F1} ms (+ decode, network)"));
+        }
+        return median;
     }
-
     // The same two-recorder measurement with no call in between: sink A's monitor against itself via a second recorder.
     private static async Task<double> LoopFloorAsync(PulseAudioDaemon pulse, string wav, short[] chirp, CancellationToken ct)
     {

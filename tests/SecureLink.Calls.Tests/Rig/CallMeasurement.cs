@@ -49,10 +49,11 @@ public sealed class CallRig : IDisposable
     }
 
     /// <summary>A call between the pair's two ends on this rig's sinks, started; dispose ends it.</summary>
-    public LiveCall Open(AudioPeerPair pair, VoiceCallOptions options, Func<IRtpAudioChannel, IRtpAudioChannel>? wrapB = null)
+    public LiveCall Open(AudioPeerPair pair, VoiceCallOptions options, Func<IRtpAudioChannel, IRtpAudioChannel>? wrapB = null,
+        int speakerStartMs = PulseAudioPlayback.DefaultStartQueueMs)
     {
-        var a = new VoiceCall(pair.AudioA, new PulseAudioCapture(Pulse.Server, MouthA + ".monitor"), new PulseAudioPlayback(Pulse.Server, EarA), options);
-        var b = new VoiceCall(wrapB is null ? pair.AudioB : wrapB(pair.AudioB), new PulseAudioCapture(Pulse.Server, MouthB + ".monitor"), new PulseAudioPlayback(Pulse.Server, EarB), options);
+        var a = new VoiceCall(pair.AudioA, new PulseAudioCapture(Pulse.Server, MouthA + ".monitor"), new PulseAudioPlayback(Pulse.Server, EarA, speakerStartMs), options);
+        var b = new VoiceCall(wrapB is null ? pair.AudioB : wrapB(pair.AudioB), new PulseAudioCapture(Pulse.Server, MouthB + ".monitor"), new PulseAudioPlayback(Pulse.Server, EarB, speakerStartMs), options);
         a.Start();
         b.Start();
         return new LiveCall(Pulse, a, b);
