@@ -3,7 +3,7 @@
 // forwards the rest to the host with the popup's id restored on the answer,
 // and pushes host events and status changes to every open popup.
 import { api, disconnectReason } from '../lib/browser-api.js';
-import { BackgroundRequest, HostState, POPUP_PORT_NAME, SNAPSHOT_EVENT, STATUS_EVENT } from '../lib/messages.js';
+import { BackgroundRequest, POPUP_PORT_NAME, STATUS_EVENT } from '../lib/messages.js';
 
 const MAX_TYPE_LENGTH = 64;
 
@@ -25,19 +25,16 @@ export class PopupHub {
   #answerListeners = new Set();
   #connection;
   #popOut;
-  #snapshot;
   /** the view whose "Test microphone" has the host's microphone open, or null */
   #micCheckPort = null;
 
   /**
    * @param {import('./host-connection.js').HostConnection} connection
-   * @param {{popOut?: () => Promise<number|null>, snapshot?: () => object|null}} [actions]
-   *   popOut opens the pop-out window; snapshot is what the background already knows of the room (SnapshotCache)
+   * @param {{popOut?: () => Promise<number|null>}} [actions] opens the pop-out window
    */
-  constructor(connection, { popOut = async () => null, snapshot = () => null } = {}) {
+  constructor(connection, { popOut = async () => null } = {}) {
     this.#connection = connection;
     this.#popOut = popOut;
-    this.#snapshot = snapshot;
     connection.onStatus((status) => this.#broadcast({ event: STATUS_EVENT, status }));
     connection.onEvent((event) => {
       if (event?.event === 'audio.monitor' && event.on === false) this.#micCheckPort = null;
@@ -81,11 +78,7 @@ export class PopupHub {
       this.#releaseMicCheck(port);
     });
     port.onMessage.addListener((message) => { this.#handle(port, message); });
-    const { status } = this.#connection;
-    this.#post(port, { event: STATUS_EVENT, status });
-    // The view can draw the room from this while its own state.get goes to the host.
-    const snapshot = status.state === HostState.CONNECTED ? this.#snapshot() : null;
-    if (snapshot) this.#post(port, { event: SNAPSHOT_EVENT, snapshot });
+    this.#post(port, { event: STATUS_EVENT, status: this.#connection.status });
     this.#connection.viewerConnected();
   }
 

@@ -15,12 +15,10 @@ import { Notifier } from './notifications.js';
 import { PopOut } from './pop-out.js';
 import { PopupHub } from './popup-hub.js';
 import { RoomWatch } from './room-watch.js';
-import { SnapshotCache } from './snapshot-cache.js';
 
 const connection = new HostConnection({ hasViewers: () => hub.viewerCount > 0 });
 const popOut = new PopOut();
-const cache = new SnapshotCache({ request: (message) => connection.request(message) });
-const hub = new PopupHub(connection, { popOut: () => popOut.open(), snapshot: () => cache.snapshot });
+const hub = new PopupHub(connection, { popOut: () => popOut.open() });
 const watch = new RoomWatch();
 const badge = new Badge(api.action);
 const notifier = new Notifier(api, { request: (message) => connection.request(message), openWindow: () => { popOut.open().catch(() => {}); } });
@@ -49,18 +47,14 @@ watch.onChange((state, cause) => {
   notifier.update(state, cause, { onScreen: hub.conversationOnScreen });
 });
 hub.onViews((onScreen) => watch.viewing(onScreen));
-hub.onHostAnswer((request, response) => {
-  if (request.type === 'room.leave' && response.ok) watch.left();
-  cache.answered(request, response);
-});
-connection.onEvent((event) => { watch.event(event); cache.event(event); });
+hub.onHostAnswer((request, response) => { if (request.type === 'room.leave' && response.ok) watch.left(); });
+connection.onEvent((event) => watch.event(event));
 connection.onStatus((status) => {
   const was = watch.state.hostConnected;
   watch.hostStatus(status);
-  if (was !== watch.state.hostConnected) cache.reset();
   // After a (re)connect, one snapshot tells which room this host already has (the worker may have restarted).
   if (!was && watch.state.hostConnected) {
-    connection.request({ type: 'state.get' }).then((r) => { watch.snapshot(r); cache.answered({ type: 'state.get' }, r); });
+    connection.request({ type: 'state.get' }).then((r) => watch.snapshot(r));
     selectAudio();
   }
 });

@@ -28,12 +28,6 @@ export const BackgroundRequest = Object.freeze({
 /** Event the background pushes to views whenever the host status changes. */
 export const STATUS_EVENT = 'host.status';
 
-/**
- * Event the background pushes to a view right after the status when it connects, if it knows
- * the room: `{event, snapshot}` with snapshot in state.get's shape, to draw before the host answers.
- */
-export const SNAPSHOT_EVENT = 'view.snapshot';
-
 /** Host connection states, as carried in `status.state`. */
 export const HostState = Object.freeze({
   CONNECTING: 'connecting',

@@ -4,7 +4,6 @@
 // are static markup shown and hidden; values are set with textContent or
 // attributes only, and only when they change, so focus is never lost.
 import { t } from '../lib/i18n.js';
-import { SNAPSHOT_EVENT } from '../lib/messages.js';
 import { createRequest, loadSettings } from '../options/settings.js';
 import { takeScanResult } from '../scan/handback.js';
 import { wireCodeInputs } from './code-input.js';
@@ -111,14 +110,6 @@ export class RoomUi {
     return this.#refreshing;
   }
 
-  /** The background's copy of the last snapshot, pushed as this view connects: drawn until the host's own answer replaces it. */
-  #loadCached(snapshot) {
-    if (this.#model.loaded || !this.#hostReady) return;
-    this.#load(snapshot);
-    this.render();
-    performance.mark('securelink:cached');
-  }
-
   #load(snapshot) {
     let model = fromSnapshot(snapshot);
     if (model.room === null) this.#codes = null;
@@ -181,7 +172,6 @@ export class RoomUi {
   }
 
   #onEvent(event) {
-    if (event.event === SNAPSHOT_EVENT) { this.#loadCached(event.snapshot); return; }
     if (event.event === 'call.state' || event.event === 'call.stats') { this.#call.onEvent(event); return; }
     const { model, refresh } = applyEvent(this.#model, event);
     const before = this.#model;

@@ -10,7 +10,9 @@ namespace SecureLink.WebRtc.Dtls;
 /// queue; BouncyCastle's thread blocks in <see cref="Receive(byte[],int,int,int)"/> with a
 /// timeout (it drives its retransmission timers from those timeouts). <see cref="Close"/>
 /// (called by BouncyCastle itself, or by us to abort) makes every pending and later
-/// Receive/Send throw, so the BouncyCastle thread always ends.
+/// Receive/Send throw, so the BouncyCastle thread always ends. After the handshake it hands
+/// BouncyCastle one record per Receive call, so that <see cref="RecordAudit"/> can tell from
+/// BouncyCastle's record callback which record it accepted and count the ones it dropped.
 /// </summary>
 internal sealed class BcDatagramAdapter : DatagramTransport
 {
@@ -29,12 +31,16 @@ internal sealed class BcDatagramAdapter : DatagramTransport
     private readonly ChangeCipherSpecGate _ccsGate = new();
     private readonly Queue<byte[]> _held = new();
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
+    private readonly Queue<byte[]> _records = new();
+    private readonly ILog _log;
+    private volatile RecordAudit? _audit;
     private volatile string? _closedReason;
 
     public BcDatagramAdapter(IDatagramTransport lower, Func<SecurityParameters?>? securityParameters = null,
-        TimeSpan? maxRetransmitInterval = null)
+        TimeSpan? maxRetransmitInterval = null, ILog? log = null)
     {
         _lower = lower;
+        _log = log ?? NullLog.Instance;
         _replayer = new FlightReplayer(maxRetransmitInterval ?? TimeSpan.FromSeconds(2));
         _securityParameters = securityParameters ?? (() => null);
         _pump = Task.Run(PumpAsync);
@@ -101,6 +107,12 @@ internal sealed class BcDatagramAdapter : DatagramTransport
     public int Receive(Span<byte> buffer, int waitMillis)
     {
         _replayer.OnReceiveCall();
+        if (_audit is { } audit)
+        {
+            // BouncyCastle is back for more, so it is done with the record it had (see RecordAudit).
+            Report(audit.Settle());
+            if (_records.TryDequeue(out var next)) return Hand(next, buffer);
+        }
         var deadline = waitMillis <= 0 ? TimeSpan.MaxValue : _clock.Elapsed + TimeSpan.FromMilliseconds(waitMillis);
         byte[] datagram;
         while (true)
@@ -130,10 +142,79 @@ internal sealed class BcDatagramAdapter : DatagramTransport
             return -1;
         }
         if (plausible.Length != datagram.Length) GuardDropped++;
-        datagram = plausible;
+        if (_audit is null) return Copy(plausible, buffer);
+        var first = SplitRecords(plausible);
+        return Hand(first, buffer);
+    }
+
+    /// <summary>BouncyCastle's record callback (after the handshake): the record handed over last passed its record layer.</summary>
+    public void RecordAuthenticated(DtlsRecordFlags flags) => _audit?.Authenticated();
+
+    /// <summary>On BouncyCastle's thread as the session ends: the last record's fate is known by now.</summary>
+    public void SettleAudit()
+    {
+        if (_audit is { } audit) Report(audit.Settle());
+    }
+
+    /// <summary>What happened to the records received since the handshake.</summary>
+    public DtlsStatistics Statistics =>
+        _audit?.Snapshot(GuardDropped) ?? new DtlsStatistics(0, 0, 0, 0, 0, GuardDropped);
+
+    private int Hand(byte[] record, Span<byte> buffer)
+    {
+        Report(_audit!.Delivered(record));
+        return Copy(record, buffer);
+    }
+
+    private static int Copy(byte[] datagram, Span<byte> buffer)
+    {
         var n = Math.Min(datagram.Length, buffer.Length);
         datagram.AsSpan(0, n).CopyTo(buffer);
         return n;
+    }
+
+    // Queues every record of the datagram but the first, which it returns. A tail too short to
+    // be a record goes on as it is: BouncyCastle discards it and the audit counts it malformed.
+    private byte[] SplitRecords(byte[] datagram)
+    {
+        byte[]? first = null;
+        var offset = 0;
+        while (offset < datagram.Length)
+        {
+            var length = datagram.Length - offset < 13
+                ? datagram.Length - offset
+                : Math.Min(13 + ((datagram[offset + 11] << 8) | datagram[offset + 12]), datagram.Length - offset);
+            if (first is null && offset == 0 && length == datagram.Length) return datagram;
+            var record = datagram.AsSpan(offset, length).ToArray();
+            if (first is null) first = record;
+            else _records.Enqueue(record);
+            offset += length;
+        }
+        return first ?? datagram;
+    }
+
+    private void Report(DroppedRecord? dropped)
+    {
+        if (dropped is not { } d || !_log.IsEnabled(LogLevel.Debug)) return;
+        var reason = d.Reason switch
+        {
+            RecordDrop.Replayed => "replayed",
+            RecordDrop.OtherEpoch => "other-epoch",
+            RecordDrop.Malformed => "malformed",
+            _ => "unauthenticated",
+        };
+        var type = d.ContentType switch
+        {
+            20 => "change_cipher_spec",
+            21 => "alert",
+            22 => "handshake",
+            23 => "application_data",
+            24 => "heartbeat",
+            25 => "tls12_cid",
+            _ => $"type-{d.ContentType}",
+        };
+        // Header fields only: never a byte of the record's (encrypted) content.
+        _log.Write(LogLevel.Debug, "dtls", $"dropped a {reason} {type} record (epoch {d.Epoch}, seq {d.Sequence})");
     }
 
     public void Send(byte[] buf, int off, int len) => Send(buf.AsSpan(off, len));
@@ -143,6 +224,8 @@ internal sealed class BcDatagramAdapter : DatagramTransport
     {
         _ccsGate.Active = false;
         _replayer.HandshakeFinished(asServer);
+        // DTLS 1.2's first (and, as we never renegotiate, only) handshake leaves BouncyCastle reading epoch 1.
+        _audit = new RecordAudit(readEpoch: 1);
     }
 
     /// <summary>Called on BouncyCastle's thread before a server handshake starts.</summary>

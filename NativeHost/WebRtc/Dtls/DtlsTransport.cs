@@ -30,6 +30,7 @@ public sealed class DtlsTransport : IDatagramTransport
     private readonly TaskCompletionSource _handshakeDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly TaskCompletionSource _threadExited = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly object _sendGate = new();
+    private readonly DtlsRecordCallback _onRecord;
     private Org.BouncyCastle.Tls.DtlsTransport? _session;
     private int _maxDatagramSize;
     private int _closed;
@@ -42,7 +43,8 @@ public sealed class DtlsTransport : IDatagramTransport
         _lower = lower;
         _role = role;
         _state = state;
-        _adapter = new BcDatagramAdapter(lower, () => state.Context?.SecurityParameters, state.Options.MaxRetransmitTimeout);
+        _adapter = new BcDatagramAdapter(lower, () => state.Context?.SecurityParameters, state.Options.MaxRetransmitTimeout, state.Log);
+        _onRecord = _adapter.RecordAuthenticated;
         _thread = new Thread(Run) { IsBackground = true, Name = $"dtls-{role.ToString().ToLowerInvariant()}" };
     }
 
@@ -110,6 +112,10 @@ public sealed class DtlsTransport : IDatagramTransport
 
     /// <summary>Spoofed records dropped before BouncyCastle could choke on them (see <see cref="DtlsRecordGuard"/>).</summary>
     public long ImplausibleRecordsDropped => _adapter.GuardDropped;
+
+    /// <summary>What happened to the records received since the handshake: authenticated, and dropped
+    /// by reason (replayed, unauthenticated, other epoch, malformed). Also logged when the session closes.</summary>
+    public DtlsStatistics Statistics => _adapter.Statistics;
 
     internal bool IsThreadAlive => _thread.IsAlive;
 
@@ -250,7 +256,7 @@ public sealed class DtlsTransport : IDatagramTransport
             try
             {
                 // A finite wait so a close that races with the wait is noticed without help.
-                n = session.Receive(buffer, 0, buffer.Length, 1000);
+                n = session.Receive(buffer, 0, buffer.Length, 1000, _onRecord);
             }
             catch (Exception e)
             {
@@ -286,7 +292,9 @@ public sealed class DtlsTransport : IDatagramTransport
         _closeReason = reason;
         _received.Close();
         _adapter.Abort(reason);
-        if (_state.Log.IsEnabled(LogLevel.Info)) _state.Log.Write(LogLevel.Info, "dtls", $"closed: {reason}");
+        // On the DTLS thread the last record's fate is known; from a disposer it may still be in flight.
+        if (Thread.CurrentThread == _thread) _adapter.SettleAudit();
+        if (_state.Log.IsEnabled(LogLevel.Info)) _state.Log.Write(LogLevel.Info, "dtls", $"closed: {reason}; records received: {Statistics}");
         try
         {
             Closed?.Invoke(reason);

@@ -83,8 +83,7 @@ public sealed class PopupHistoryBenchmark : IBenchmark
     /// <summary>
     /// Where the time of one open goes: milestones from navigation start, read from the page's
     /// performance timeline (navigation timing, and the marks popup.js and room-ui.js set; extension
-    /// modules get no resource timing entries); -1 when a milestone did not happen (an empty room's
-    /// popup may be drawn from the host's snapshot alone).
+    /// modules get no resource timing entries); -1 when a milestone did not happen.
     /// </summary>
     private static readonly (string Label, string Expression)[] Milestones =
     [
@@ -93,7 +92,6 @@ public sealed class PopupHistoryBenchmark : IBenchmark
         ("popup.js runs", "mark('securelink:script')"),
         ("first status from the background", "mark('securelink:status')"),
         ("state.get sent", "mark('securelink:state-get')"),
-        ("drawn from the background's copy", "mark('securelink:cached')"),
         ("host's snapshot received", "mark('securelink:snapshot')"),
         ("drawn from the host's snapshot", "mark('securelink:rendered')"),
         ("conversation on screen (next frame)", "window.__shown"),

@@ -40,11 +40,9 @@ public sealed class ReplayAndInjectionTests(ITestOutputHelper output)
             Assert.Equal(1, RelayedRoom.Deliveries(joiner, first));
             Assert.Equal(1, RelayedRoom.Deliveries(creator, second));
             await room.AssertAliveAsync("after-live-replay");
-            output.WriteLine($"replayed {3 * recorded.Count} recorded DTLS records into the live session: no duplicate, session alive");
+            output.WriteLine($"replayed {3 * recorded.Count} recorded DTLS datagrams into the live session: no duplicate, session alive");
 
-            await joiner.OkAsync("room.leave");
-            await creator.StateAsync("closed");
-            await creator.OkAsync("room.leave");
+            await LeaveAsync(joiner, creator);
         }
 
         // A later room between the same two hosts: fresh certificates, fresh keys.
@@ -56,13 +54,66 @@ public sealed class ReplayAndInjectionTests(ITestOutputHelper output)
             Assert.Equal(1, RelayedRoom.Deliveries(joiner, first));
             Assert.Equal(1, RelayedRoom.Deliveries(creator, second));
             await later.AssertAliveAsync("after-old-replay");
-            output.WriteLine($"replayed {3 * recorded.Count} records of the earlier session into the later one: dropped, session alive");
+            output.WriteLine($"replayed {3 * recorded.Count} datagrams of the earlier session into the later one: dropped, session alive");
+            await LeaveAsync(joiner, creator);
         }
 
         var (_, creatorLog) = await creator.ExitAsync();
         var (_, joinerLog) = await joiner.ExitAsync();
         Assert.Contains("dtls", creatorLog); // debug logging really was on
         foreach (var log in new[] { creatorLog, joinerLog }) Assert.DoesNotContain("MARKER-", log);
+
+        // BouncyCastle drops these silently; the host must count each one, and say why, in its log.
+        foreach (var (name, log, towards) in new[] { ("creator", creatorLog, Direction.JoinerToCreator), ("joiner", joinerLog, Direction.CreatorToJoiner) })
+        {
+            var injected = 3 * recorded.Where(r => r.Direction == towards).Sum(r => Dtls.RecordCount(r.Bytes));
+            var sessions = DtlsSessionsIn(log);
+            Assert.True(sessions.Count == 2, $"{name}: expected 2 DTLS sessions in the log, found {sessions.Count}");
+            var (live, old) = (sessions[0], sessions[1]);
+            output.WriteLine($"{name}: {injected} records replayed at it; live session: {live.Summary}; later session: {old.Summary}");
+            // Live: every copy is a replay of a record this very session authenticated, and is counted as one.
+            Assert.Equal(injected, live.Dropped("replayed", "application_data"));
+            Assert.Equal(injected, live.Count("replayed"));
+            Assert.Equal(0, live.Dropped("unauthenticated", "application_data"));
+            // Later: the same epoch number, other keys. Each record is dropped either by the window
+            // (its sequence number was already used in the new session: dropped unread, a replay as far
+            // as the receiver can tell) or, fresh by number, for failing its MAC. None is lost track of.
+            Assert.Equal(injected, old.Dropped("replayed", "application_data") + old.Dropped("unauthenticated", "application_data"));
+            Assert.Equal(old.Dropped("replayed", "application_data"), old.Count("replayed"));
+        }
+    }
+
+    private static async Task LeaveAsync(HostPeer leaver, HostPeer stayer)
+    {
+        await leaver.OkAsync("room.leave");
+        await stayer.StateAsync("closed");
+        await stayer.OkAsync("room.leave");
+    }
+
+    /// <summary>One DTLS session's drop lines and its closing summary, as the host logged them (header fields and counts only).</summary>
+    private sealed record DtlsSessionLog(IReadOnlyList<string> Drops, string Summary)
+    {
+        public int Dropped(string reason, string contentType) =>
+            Drops.Count(d => d.Contains($"dropped a {reason} {contentType} record", StringComparison.Ordinal));
+
+        public long Count(string what) =>
+            long.Parse(System.Text.RegularExpressions.Regex.Match(Summary, $@"(\d+) {what}").Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static List<DtlsSessionLog> DtlsSessionsIn(string log)
+    {
+        var sessions = new List<DtlsSessionLog>();
+        var drops = new List<string>();
+        foreach (var line in log.Split('\n'))
+        {
+            if (line.Contains("dtls: dropped a ", StringComparison.Ordinal)) drops.Add(line);
+            else if (line.Contains("dtls: closed: ", StringComparison.Ordinal) && line.Contains("records received: ", StringComparison.Ordinal))
+            {
+                sessions.Add(new DtlsSessionLog(drops, line[(line.IndexOf("records received: ", StringComparison.Ordinal) + 18)..]));
+                drops = [];
+            }
+        }
+        return sessions;
     }
 
     [AttackFact]

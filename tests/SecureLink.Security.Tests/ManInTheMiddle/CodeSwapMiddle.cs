@@ -20,7 +20,7 @@ internal sealed class CodeSwapMiddle : IAsyncDisposable
     private readonly Channel<(string Label, DataChannelMessage Message)> _fromCreator = Channel.CreateUnbounded<(string, DataChannelMessage)>();
     private readonly Channel<(string Label, DataChannelMessage Message)> _fromJoiner = Channel.CreateUnbounded<(string, DataChannelMessage)>();
     private readonly Dictionary<string, TaskCompletionSource<DataChannel>> _joinerSide = [];
-    private readonly Dictionary<string, DataChannel> _creatorSide = [];
+    private readonly Dictionary<string, TaskCompletionSource<DataChannel>> _creatorSide = [];
     private Task? _pump;
     private Task? _pumpBack;
     private int _forwarded;
@@ -31,11 +31,14 @@ internal sealed class CodeSwapMiddle : IAsyncDisposable
         _toJoiner = toJoiner;
         _roomId = roomId;
         foreach (var label in new[] { "securelink-pin", "securelink-chat" })
+        {
             _joinerSide[label] = new TaskCompletionSource<DataChannel>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _creatorSide[label] = new TaskCompletionSource<DataChannel>(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
         _toCreator.DataChannelOpened += channel =>
         {
-            lock (_creatorSide) _creatorSide[channel.Label] = channel;
             channel.MessageReceived += m => _fromCreator.Writer.TryWrite((channel.Label, m));
+            if (_creatorSide.TryGetValue(channel.Label, out var opened)) opened.TrySetResult(channel);
         };
     }
 
@@ -84,9 +87,12 @@ internal sealed class CodeSwapMiddle : IAsyncDisposable
     {
         await foreach (var (label, message) in _fromJoiner.Reader.ReadAllAsync())
         {
-            DataChannel? channel;
-            lock (_creatorSide) _creatorSide.TryGetValue(label, out channel);
-            if (channel is not null) await Send(channel, message);
+            // The joiner's side may be up first (its first PIN message then arrives before the real
+            // creator has opened the channel to us): wait for that channel rather than drop the
+            // message, which made the creator see round 2 before round 1, a protocol error
+            // (host_error) instead of the wrong_pin this attack must end in.
+            var channel = await _creatorSide[label].Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await Send(channel, message);
         }
     }
 

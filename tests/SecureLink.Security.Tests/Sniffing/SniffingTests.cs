@@ -38,9 +38,9 @@ public sealed class SniffingTests(ITestOutputHelper output)
         var datagrams = await capture.StopAsync();
 
         var breakdown = new ProtocolBreakdown(datagrams);
-        output.WriteLine($"{datagrams.Count} UDP datagrams, {datagrams.Sum(d => d.Length)} payload bytes\n" + breakdown.ToMarkdown());
+        output.WriteLine($"{datagrams.Count} UDP datagrams, {datagrams.Sum(d => d.Length)} payload bytes, {capture.DroppedByKernel} dropped by the kernel\n" + breakdown.ToMarkdown());
         Assert.True(breakdown.Count("STUN") > 0 && breakdown.Count("DTLS handshake (clear)") > 0 && breakdown.Count("DTLS application_data") > 10,
-            "the capture did not see the session:\n" + breakdown.ToMarkdown());
+            $"the capture did not see the session ({capture.DroppedByKernel} packets dropped by the kernel):\n" + breakdown.ToMarkdown());
         // Nothing but STUN and DTLS crossed the wire: no plaintext protocol at all.
         Assert.Equal(0, breakdown.Count("other"));
         Assert.Equal(0, breakdown.Count("DTLS other"));

@@ -8,6 +8,14 @@ public static class Dtls
     /// <summary>True for a datagram whose first record is of <paramref name="contentType"/>.</summary>
     public static bool Is(byte[] datagram, byte contentType) => datagram.Length >= 13 && datagram[0] == contentType;
 
+    /// <summary>How many records the datagram holds (DTLS packs several into one datagram at will).</summary>
+    public static int RecordCount(byte[] datagram)
+    {
+        var n = 0;
+        for (var at = 0; at + 13 <= datagram.Length; at += 13 + ((datagram[at + 11] << 8) | datagram[at + 12])) n++;
+        return n;
+    }
+
     /// <summary>A record: type, version 1.2 (FE FD), epoch, 48-bit sequence number, length, body.</summary>
     public static byte[] Record(byte contentType, ushort epoch, ulong sequence, byte[] body)
     {
