@@ -14,7 +14,7 @@ namespace SecureLink.Benchmarks;
 /// </summary>
 public sealed class WasapiChainBenchmark : IBenchmark
 {
-    private const int Frames = 250; // 5 s of audio
+    private const int Frames = VoiceCodecBenchmark.Frames; // 5 s of audio
     private const int DeviceRate = 44_100;
     private const int PeriodFrames = 441; // 10 ms, WASAPI's usual shared-mode period
 
@@ -27,30 +27,13 @@ public sealed class WasapiChainBenchmark : IBenchmark
         var device = ToDevice(voice);
         output.WriteLine($"signal: {Frames} frames of synthetic voiced speech (5 s), device 44.1 kHz float stereo in 10 ms periods, best of 5 rounds");
 
-        var codec = Best(() => TimeCodec(voice), cancellationToken);
-        var capture = Best(() => TimeCapture(device), cancellationToken);
-        var playback = Best(() => TimePlayback(voice), cancellationToken);
-        output.WriteLine($"  reference: opus 32 kb/s encode+decode {PerFrameUs(codec),8:F1} µs/frame  ({CorePercent(codec):F2} % of a core)");
-        output.WriteLine($"  capture  mix → voice frames          {PerFrameUs(capture),8:F1} µs/frame  ({CorePercent(capture):F2} % of a core; {capture / codec:F3}× the codec)");
-        output.WriteLine($"  playback voice → mix                 {PerFrameUs(playback),8:F1} µs/frame  ({CorePercent(playback):F2} % of a core; {playback / codec:F3}× the codec)");
+        var codec = VoiceCodecBenchmark.Best(() => TimeCodec(voice), cancellationToken);
+        var capture = VoiceCodecBenchmark.Best(() => TimeCapture(device), cancellationToken);
+        var playback = VoiceCodecBenchmark.Best(() => TimePlayback(voice), cancellationToken);
+        output.WriteLine($"  reference: opus 32 kb/s encode+decode {VoiceCodecBenchmark.PerFrameUs(codec),8:F1} µs/frame  ({VoiceCodecBenchmark.CorePercent(codec):F2} % of a core)");
+        output.WriteLine($"  capture  mix → voice frames          {VoiceCodecBenchmark.PerFrameUs(capture),8:F1} µs/frame  ({VoiceCodecBenchmark.CorePercent(capture):F2} % of a core; {capture / codec:F3}× the codec)");
+        output.WriteLine($"  playback voice → mix                 {VoiceCodecBenchmark.PerFrameUs(playback),8:F1} µs/frame  ({VoiceCodecBenchmark.CorePercent(playback):F2} % of a core; {playback / codec:F3}× the codec)");
         return Task.CompletedTask;
-    }
-
-    private static double PerFrameUs(TimeSpan t) => t.TotalMicroseconds / Frames;
-
-    // One frame each way every 20 ms.
-    private static double CorePercent(TimeSpan t) => PerFrameUs(t) * 50 / 1e6 * 100;
-
-    private static TimeSpan Best(Func<TimeSpan> run, CancellationToken ct)
-    {
-        var best = TimeSpan.MaxValue;
-        for (var i = 0; i < 5; i++)
-        {
-            ct.ThrowIfCancellationRequested();
-            var t = run();
-            if (t < best) best = t;
-        }
-        return best;
     }
 
     private static byte[] ToDevice(short[] voice)
