@@ -10,7 +10,10 @@ export const CALL_NOTIFICATION_ID = 'securelink-call';
 export const MESSAGE_NOTIFICATION_ID = 'securelink-message';
 /** A preview is a glance, not the message: long texts are cut. */
 export const PREVIEW_CHARS = 140;
-const ICON = 'icons/icon-128.png';
+// Root-relative: a relative URL resolves against the worker's own folder (background/), where
+// Chromium finds no image and refuses the whole notification ("Unable to download all
+// specified images").
+const ICON = '/icons/icon-128.png';
 
 /** @returns {string} the first PREVIEW_CHARS characters (whole code points) of a text, on one line */
 export function previewOf(text) {

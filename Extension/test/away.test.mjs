@@ -3,6 +3,7 @@
 // it. Fake chrome.* (test/fake-browser.mjs). Run: node --test Extension/test/
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { installFakeChrome } from './fake-browser.mjs';
 
 installFakeChrome();
@@ -126,6 +127,10 @@ test('an incoming call notifies with Accept / Decline; Accept sends call.accept 
   const call = fake.made.get(CALL_NOTIFICATION_ID);
   assert.deepEqual(call.buttons.map((b) => b.title), ['notifyCallAccept', 'notifyCallDecline']);
   assert.equal(call.requireInteraction, true);
+  // Chromium resolves the icon against the worker's URL and refuses (shows nothing, no error to
+  // the user) a notification whose image it cannot load; headless Chromium does not load it.
+  const icon = new URL(call.iconUrl, 'chrome-extension://id/background/service-worker.js');
+  assert.ok(existsSync(new URL(`..${icon.pathname}`, import.meta.url)), `notification icon ${call.iconUrl} resolves to ${icon.pathname}, which the extension does not have`);
   watch.event({ event: 'call.state', state: 'incoming', muted: true });
   await new Promise((r) => setImmediate(r));
   assert.equal(fake.log.filter(([what, id]) => what === 'create' && id === CALL_NOTIFICATION_ID).length, 1, 'a repeat while ringing does not ring again');

@@ -22,6 +22,13 @@ public sealed class ExtensionBrowser : IAsyncDisposable
     public IBrowserContext Context { get; }
     public string UserDataDir { get; }
 
+    /// <summary>
+    /// The X display (e.g. ":97") to run Chromium on, visibly, instead of headless; null when the
+    /// tests run headless, as they always do in the test command. Only tools/screenshots.sh sets
+    /// it, with a private Xvfb: a system notification has no pixels without a screen.
+    /// </summary>
+    public static string? Display => Environment.GetEnvironmentVariable("SECURELINK_E2E_DISPLAY") is { Length: > 0 } d ? d : null;
+
     /// <summary>Chromium honours only the last --disable-features, so every feature is in this one list.</summary>
     public static IReadOnlyList<string> LaunchArgs(string extensionDir)
     {
@@ -33,7 +40,10 @@ public sealed class ExtensionBrowser : IAsyncDisposable
             "--no-first-run", "--no-default-browser-check", "--disable-gpu", "--disable-quic",
             "--disable-features=DisableLoadExtensionCommandLineSwitch,Translate,MediaRouter,DialMediaRouteProvider,"
                 + "OptimizationHints,AutofillServerCommunication,CertificateTransparencyComponentUpdater,"
-                + "InterestFeedContentSuggestions,PrivacySandboxSettings4,HttpsUpgrades",
+                + "InterestFeedContentSuggestions,PrivacySandboxSettings4,HttpsUpgrades,"
+                // Chromium's own notification pop-ups rather than the desktop's (D-Bus) service,
+                // so that on a bare X display (tools/screenshots.sh) a notification is drawn.
+                + "NativeNotifications,SystemNotifications",
         };
         if (Environment.IsPrivilegedProcess) args.Insert(0, "--no-sandbox");
         return args;
@@ -60,11 +70,11 @@ public sealed class ExtensionBrowser : IAsyncDisposable
                 var context = await playwright.Chromium.LaunchPersistentContextAsync(userDataDir, new()
                 {
                     ExecutablePath = RepositoryPaths.ChromiumPath,
-                    Headless = true,
+                    Headless = Display is null,
                     Args = args,
                     Locale = locale,
                     // Playwright's Env replaces the whole environment, so ours is copied in first.
-                    Env = locale is null && environment is null ? null : BrowserEnvironment(locale, environment),
+                    Env = locale is null && environment is null && Display is null ? null : BrowserEnvironment(locale, environment),
                     // Playwright's defaults include --disable-extensions, which would win over ours.
                     IgnoreDefaultArgs = ["--disable-extensions"],
                     ViewportSize = new() { Width = 360, Height = 520 },
@@ -96,6 +106,7 @@ public sealed class ExtensionBrowser : IAsyncDisposable
             env["LANGUAGE"] = locale;
             env["LC_ALL"] = "C.UTF-8";
         }
+        if (Display is { } display) env["DISPLAY"] = display;
         foreach (var (name, value) in extra ?? new Dictionary<string, string>()) env[name] = value;
         return env;
     }

@@ -43,19 +43,11 @@ public sealed class PopupPage(IPage page, List<string> errors)
     /// <summary>Saves a screenshot under the test results, and into docs/screenshots when SECURELINK_UPDATE_SCREENSHOTS=1.</summary>
     public async Task<string> ScreenshotAsync(string fileName)
     {
-        var dir = Path.Combine(AppContext.BaseDirectory, "screenshots");
-        Directory.CreateDirectory(dir);
-        var path = Path.Combine(dir, fileName);
+        var path = ScreenshotFiles.PathFor(fileName);
         // Stop the pulsing dot so the picture is the same every time.
         await page.AddStyleTagAsync(new() { Content = "*{animation:none!important;transition:none!important}" });
         await page.ScreenshotAsync(new() { Path = path, FullPage = true });
-        if (Environment.GetEnvironmentVariable("SECURELINK_UPDATE_SCREENSHOTS") == "1")
-        {
-            var docs = Path.Combine(RepositoryPaths.Root, "docs", "screenshots");
-            Directory.CreateDirectory(docs);
-            File.Copy(path, Path.Combine(docs, fileName), overwrite: true);
-        }
-        return path;
+        return ScreenshotFiles.Publish(path);
     }
 
     public Task CloseAsync() => page.CloseAsync();
